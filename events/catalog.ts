@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * The event catalog: one zod schema per event type's data. Types are past-tense
+ * domain words; ids inside data are entity ids (see entities.ts).
+ */
+const EntityId = z.string().regex(/^(country|person|organization|body|force)-[a-z0-9-]{1,80}$/, 'expected an entity id such as country-uzbekistan');
+const Text = z.string().min(1).max(2000);
+const Short = z.string().min(1).max(200);
+const Topics = z.array(z.string().regex(/^[a-z0-9-]{1,40}$/)).max(20).default([]);
+
+export const EventData = {
+  TreatySigned: z.object({ treaty: Short, place: Short.optional() }),
+  OrganizationRegistered: z.object({ subject: EntityId, registrar: EntityId, as: Short }),
+  DecisionTaken: z.object({ body: Short, decision: Text, topics: Topics }),
+  MemberJoined: z.object({ country: EntityId }),
+  MembershipSuspended: z.object({ country: EntityId, wording: Short.optional() }),
+  MembershipRestored: z.object({ country: EntityId, basis: Text }),
+  MemberWithdrew: z.object({ country: EntityId }),
+  /** A state reported at a time, not a change: "the CSTO's members are …". */
+  MembershipAttested: z.object({ country: EntityId, member: z.boolean() }),
+  ChairmanshipTransferred: z.object({ country: EntityId, place: Short.optional() }),
+  ChairmanshipAttested: z.object({ country: EntityId }),
+  ChairmanshipPlanned: z.object({ country: EntityId, term: Short }),
+  SummitHeld: z.object({ summit: Short, place: Short.nullable(), host: EntityId.nullable(), informal: z.boolean().default(false), outcomes: z.array(Text).max(20).default([]) }),
+  SummitPlanned: z.object({ summit: Short, place: Short.nullable() }),
+  StatementMade: z.object({ speaker: EntityId, role: Short.nullable(), roleText: Short.nullable(), summary: Text, topics: Topics }),
+  CooperationProposed: z.object({ proposer: EntityId, to: EntityId, onBehalfOf: EntityId.nullable(), areas: z.array(Short).max(20).default([]) }),
+  CooperationRejected: z.object({ rejectedBy: EntityId, spokesperson: EntityId.nullable(), reason: Text }),
+  RelationsAttested: z.object({ parties: z.tuple([EntityId, EntityId]), status: z.enum(['none', 'proposed', 'rejected', 'cooperating']), wording: Text }),
+  AgreementSigned: z.object({ agreement: Short, parties: z.array(EntityId).min(1).max(20), place: Short.nullable(), host: EntityId.nullable() }),
+  AgreementRatified: z.object({ agreement: Short, country: EntityId, by: Short, first: z.boolean().default(false) }),
+  ForceEstablished: z.object({ force: EntityId, wording: Text }),
+  ForcePlanned: z.object({ force: Short, wording: Text }),
+  ForceParticipationDeclined: z.object({ country: EntityId, force: EntityId }),
+  BodyEstablished: z.object({ body: EntityId, purpose: Text }),
+  ExerciseHeld: z.object({ place: Short, participants: z.array(Short).max(20), description: Text }),
+  MeetingHeld: z.object({ body: Short.nullable(), place: Short.nullable(), participants: z.array(EntityId).max(50), chair: EntityId.nullable(), topics: Topics, summary: Text }),
+  VisitMade: z.object({ visitor: EntityId, places: z.array(Short).min(1).max(20), purpose: Text.nullable() }),
+  AwardPresented: z.object({ by: EntityId, to: EntityId, award: Short, place: Short.nullable() }),
+} as const;
+
+export type EventType = keyof typeof EventData;
+export const EVENT_TYPES = Object.keys(EventData) as EventType[];
+export const EventTypeSchema = z.enum(EVENT_TYPES as [EventType, ...EventType[]]);
+export type DataOf<T extends EventType> = z.infer<(typeof EventData)[T]>;

@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import { EventData, type EventType } from '../catalog';
+import type { FuzzyDate } from '../dates';
+import { SCHEMA_VERSION, type DomainEvent } from '../envelope';
+import { uuidv5 } from '../ids';
+
+/** One article of the corpus: its bibliographic record and the facts it reports. */
+export interface Article {
+  key: string;
+  publication: string;
+  volume: number;
+  issue: number;
+  title: string | null;
+  /**
+   * The articles carry no dateline. `published` is the span the text allows: not
+   * before the latest date it cites; the year follows from the text (see `datedBy`).
+   */
+  published: FuzzyDate;
+  datedBy: string;
+  facts: Fact[];
+}
+
+export type Fact = { [T in EventType]: FactOf<T> }[EventType];
+
+interface FactOf<T extends EventType> {
+  /** Unique within the article; with the article key it derives the event id. */
+  key: string;
+  type: T;
+  stream: string;
+  occurred: FuzzyDate;
+  /** The outlet the article cites for this fact ("Interfax, November 11"), if any. */
+  outlet: string | null;
+  /** Verbatim from the article; fragments split by attribution are joined by " … ". */
+  quote?: string;
+  data: z.input<(typeof EventData)[T]>;
+}
+
+export const fact = <T extends EventType>(f: FactOf<T>): Fact => f as unknown as Fact;
+
+export const QUOTE_FRAGMENT_SEPARATOR = ' … ';
+
+/** The events an article contributes, with deterministic ids so importing twice appends nothing. */
+export function articleEvents(article: Article): DomainEvent[] {
+  return article.facts.map((f) => ({
+    id: uuidv5(`${article.key}/${f.key}`),
+    type: f.type,
+    stream: f.stream,
+    schemaVersion: SCHEMA_VERSION,
+    occurred: f.occurred,
+    reported: { article: article.key, date: article.published.earliest },
+    source: { article: article.key, outlet: f.outlet, quote: f.quote ?? null },
+    metadata: { recordedBy: 'corpus', correlationId: `corpus:${article.key}`, causationId: null },
+    data: EventData[f.type].parse(f.data),
+  })) as DomainEvent[];
+}

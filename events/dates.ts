@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/** A calendar day, `YYYY-MM-DD`, that exists (2007-02-30 does not). */
+export const IsoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine(isRealDay, 'no such calendar day');
+export type IsoDay = z.infer<typeof IsoDay>;
+
+export function isRealDay(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/**
+ * When something happened, kept at the precision the source gives. The interval
+ * [earliest, latest] (inclusive days) holds every day it may have happened on;
+ * `text` is the wording it came from and `edtf` the ISO 8601-2 notation.
+ * For `since`, the interval is when the ongoing activity began.
+ */
+export const FuzzyDate = z
+  .object({
+    earliest: IsoDay,
+    latest: IsoDay,
+    precision: z.enum(['day', 'month', 'year', 'season', 'range', 'since']),
+    text: z.string().min(1).max(200),
+    edtf: z.string().min(4).max(40),
+  })
+  .refine((d) => d.earliest <= d.latest, { message: 'earliest must not be after latest', path: ['latest'] });
+export type FuzzyDate = z.infer<typeof FuzzyDate>;
+
+export const day = (iso: string, text = iso): FuzzyDate => ({ earliest: iso, latest: iso, precision: 'day', text, edtf: iso });
+
+export function month(ym: string, text = ym): FuzzyDate {
+  const [y, m] = ym.split('-').map(Number) as [number, number];
+  return { earliest: `${ym}-01`, latest: `${ym}-${pad(daysInMonth(y, m))}`, precision: 'month', text, edtf: ym };
+}
+
+export const year = (y: number, text = String(y)): FuzzyDate => ({
+  earliest: `${y}-01-01`,
+  latest: `${y}-12-31`,
+  precision: 'year',
+  text,
+  edtf: String(y),
+});
+
+/** A season as explicit months: EDTF season codes are read inconsistently by tools. */
+export function season(fromMonth: string, toMonth: string, text: string): FuzzyDate {
+  return { ...range(month(fromMonth).earliest, month(toMonth).latest, text), precision: 'season', edtf: `${fromMonth}/${toMonth}` };
+}
+
+export const range = (earliest: string, latest: string, text: string): FuzzyDate => ({
+  earliest,
+  latest,
+  precision: 'range',
+  text,
+  edtf: `${earliest}/${latest}`,
+});
+
+export const since = (y: number, text = `since ${y}`): FuzzyDate => ({ ...year(y, text), precision: 'since', edtf: `${y}/..` });
+
+/** True when the date is certainly over by `asOf`; false when it may still be ahead. */
+export const isCertainBy = (d: FuzzyDate, asOf: string) => d.latest <= asOf;
+/** True when `asOf` falls inside the uncertain span (the thing may or may not have happened yet). */
+export const isUncertainAt = (d: FuzzyDate, asOf: string) => d.earliest <= asOf && asOf < d.latest;
