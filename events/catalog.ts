@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FuzzyDate } from './dates';
 
 /**
  * The event catalog: one zod schema per event type's data. Types are past-tense
@@ -21,9 +22,11 @@ export const EventData = {
   MembershipAttested: z.object({ country: EntityId, member: z.boolean() }),
   ChairmanshipTransferred: z.object({ country: EntityId, place: Short.optional() }),
   ChairmanshipAttested: z.object({ country: EntityId }),
-  ChairmanshipPlanned: z.object({ country: EntityId, term: Short }),
+  /** Occurs when the plan is reported; `term` is when the chairmanship is to be held. */
+  ChairmanshipPlanned: z.object({ country: EntityId, term: FuzzyDate }),
   SummitHeld: z.object({ summit: Short, place: Short.nullable(), host: EntityId.nullable(), informal: z.boolean().default(false), outcomes: z.array(Text).max(20).default([]) }),
-  SummitPlanned: z.object({ summit: Short, place: Short.nullable() }),
+  /** Occurs when the plan is reported; `plannedFor` is when the summit is to be held. */
+  SummitPlanned: z.object({ summit: Short, place: Short.nullable(), plannedFor: FuzzyDate }),
   StatementMade: z.object({ speaker: EntityId, role: Short.nullable(), roleText: Short.nullable(), summary: Text, topics: Topics }),
   CooperationProposed: z.object({ proposer: EntityId, to: EntityId, onBehalfOf: EntityId.nullable(), areas: z.array(Short).max(20).default([]) }),
   CooperationRejected: z.object({ rejectedBy: EntityId, spokesperson: EntityId.nullable(), reason: Text }),

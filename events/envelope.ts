@@ -57,7 +57,12 @@ export interface NewEventOf<T extends EventType = EventType> {
 export type DomainEvent = { [T in EventType]: NewEventOf<T> }[EventType];
 
 /** An event as the store holds it: with its global position, stream revision and append time. */
-export type RecordedEvent = DomainEvent & { position: number; revision: number; recordedAt: string };
+export interface StoreAssigned {
+  position: number;
+  revision: number;
+  recordedAt: string;
+}
+export type RecordedEvent<T extends EventType = EventType> = (T extends EventType ? NewEventOf<T> : never) & StoreAssigned;
 
 /** Validates an unknown value as a domain event, throwing a zod error that names the field. */
 export function parseEvent(value: unknown): DomainEvent {

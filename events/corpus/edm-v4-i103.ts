@@ -56,9 +56,9 @@ export const edmV4I103: Article = {
       key: 'kyrgyzstan-to-chair-2008',
       type: 'ChairmanshipPlanned',
       stream: 'organization-csto',
-      occurred: range('2008-01-01', '2008-06-30', 'the first half of 2008'),
+      occurred: range('2007-05-21', '2007-05-23', 'May 21-23'),
       outlet: null,
-      data: { country: 'country-kyrgyzstan', term: 'the first half of 2008' },
+      data: { country: 'country-kyrgyzstan', term: range('2008-01-01', '2008-06-30', 'the first half of 2008') },
     }),
     fact({
       key: 'bakiyev-priorities',
@@ -79,9 +79,9 @@ export const edmV4I103: Article = {
       key: 'summit-june-2007-upcoming',
       type: 'SummitPlanned',
       stream: 'summit-2007-06',
-      occurred: month('2007-06', 'the upcoming June CSTO summit'),
+      occurred: published,
       outlet: null,
-      data: { summit: 'summit-2007-06', place: null },
+      data: { summit: 'summit-2007-06', place: null, plannedFor: month('2007-06', 'the upcoming June CSTO summit') },
     }),
     fact({
       key: 'permanent-council-may-21',

@@ -73,9 +73,9 @@ export const edmV4I45: Article = {
       key: 'summit-moscow-june-2007-planned',
       type: 'SummitPlanned',
       stream: 'summit-2007-06',
-      occurred: month('2007-06', 'June'),
+      occurred: day('2007-03-01', 'March 1'),
       outlet: 'Tajik TV First Channel, March 1',
-      data: { summit: 'summit-2007-06', place: 'Moscow' },
+      data: { summit: 'summit-2007-06', place: 'Moscow', plannedFor: month('2007-06', 'June') },
     }),
     fact({
       key: 'bordyuzha-uzbekistan-return',

@@ -1,0 +1,131 @@
+import type { FuzzyDate } from '../events/dates';
+import type { RecordedEvent } from '../events/envelope';
+
+/**
+ * One piece of evidence about a value that changes over time: either a change
+ * (the value becomes `value` somewhere inside `occurred`) or an attestation (the
+ * value was `value` at `occurred`).
+ */
+export interface Evidence<V> {
+  kind: 'change' | 'attestation';
+  value: V;
+  occurred: FuzzyDate;
+  eventId: string;
+  type: string;
+  article: string;
+  reported: string;
+}
+
+export interface Reading<V> {
+  value: V;
+  /** asOf falls inside the date range of the change that sets the value. */
+  uncertain: boolean;
+  /** The range that makes the reading uncertain. */
+  uncertainRange: FuzzyDate | null;
+  /** From when the value certainly holds (a change's end), or the first attestation of it. */
+  since: string;
+  /** 'attestation': the value may have held before `since`; 'change': it began then. */
+  sinceBasis: 'change' | 'attestation';
+  evidence: Evidence<V>[];
+}
+
+export const evidenceOf = <V>(e: RecordedEvent, kind: Evidence<V>['kind'], value: V): Evidence<V> => ({
+  kind,
+  value,
+  occurred: e.occurred,
+  eventId: e.id,
+  type: e.type,
+  article: e.source.article,
+  reported: e.reported.date,
+});
+
+const byEarliest = <V>(a: Evidence<V>, b: Evidence<V>) =>
+  a.occurred.earliest < b.occurred.earliest ? -1 : a.occurred.earliest > b.occurred.earliest ? 1 : 0;
+
+/** Inserts keeping the list ordered by when each piece of evidence begins (stable for ties). */
+export function insertEvidence<V>(list: Evidence<V>[], item: Evidence<V>): void {
+  let i = list.length;
+  while (i > 0 && byEarliest(list[i - 1]!, item) > 0) i--;
+  list.splice(i, 0, item);
+}
+
+/** Index of the last evidence that begins on or before `asOf`, or -1 (binary search). */
+function lastStartingBy<V>(list: readonly Evidence<V>[], asOf: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.occurred.earliest <= asOf) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
+ * The value at `asOf` from evidence ordered by start: the latest evidence that has
+ * begun decides. null when nothing is known yet at that date.
+ */
+export function readAt<V>(list: readonly Evidence<V>[], asOf: string): Reading<V> | null {
+  const i = lastStartingBy(list, asOf);
+  if (i < 0) return null;
+  const last = list[i]!;
+  if (last.kind === 'change' && asOf < last.occurred.latest) {
+    return { value: last.value, uncertain: true, uncertainRange: last.occurred, since: last.occurred.earliest, sinceBasis: 'change', evidence: [last] };
+  }
+  let start = i;
+  while (start > 0 && list[start]!.kind === 'attestation' && list[start - 1]!.value === last.value) start--;
+  const first = list[start]!;
+  return {
+    value: last.value,
+    uncertain: false,
+    uncertainRange: null,
+    since: first.kind === 'change' ? first.occurred.latest : first.occurred.earliest,
+    sinceBasis: first.kind,
+    evidence: list.slice(start, i + 1),
+  };
+}
+
+export interface Segment<V> {
+  from: string;
+  /** Exclusive; null: still so at the end of the record. */
+  to: string | null;
+  value: V;
+  uncertain: boolean;
+  evidence: string[];
+}
+
+/** The whole history as maximal segments of one value and certainty. */
+export function segments<V>(list: readonly Evidence<V>[]): Segment<V>[] {
+  const points = [...new Set(list.flatMap((e) => (e.kind === 'change' ? [e.occurred.earliest, e.occurred.latest] : [e.occurred.earliest])))].sort();
+  const out: Segment<V>[] = [];
+  for (const p of points) {
+    const r = readAt(list, p);
+    if (!r) continue;
+    const prev = out[out.length - 1];
+    if (prev && prev.value === r.value && prev.uncertain === r.uncertain) {
+      for (const e of r.evidence) if (!prev.evidence.includes(e.eventId)) prev.evidence.push(e.eventId);
+      continue;
+    }
+    if (prev) prev.to = p;
+    out.push({ from: p, to: null, value: r.value, uncertain: r.uncertain, evidence: r.evidence.map((e) => e.eventId) });
+  }
+  return out;
+}
+
+/** How a read model cites a piece of evidence. */
+export interface EvidenceRef {
+  eventId: string;
+  type: string;
+  article: string;
+  occurred: string;
+}
+
+export const refOf = (e: Evidence<unknown>): EvidenceRef => ({ eventId: e.eventId, type: e.type, article: e.article, occurred: e.occurred.text });
+
+export interface DateRange {
+  earliest: string;
+  latest: string;
+  text: string;
+}
+
+export const rangeOf = (d: FuzzyDate | null): DateRange | null => d && { earliest: d.earliest, latest: d.latest, text: d.text };

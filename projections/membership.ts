@@ -1,0 +1,88 @@
+import { entityById } from '../events/entities';
+import type { RecordedEvent } from '../events/envelope';
+import { evidenceOf, rangeOf, refOf, type DateRange, type EvidenceRef } from './evidence';
+import type { Projection, TemporalQuery } from './projection';
+import { TemporalIndex } from './temporal-index';
+
+type Status = 'member' | 'not-member';
+export type MembershipState = TemporalIndex<Status>;
+
+export const membership: Projection<MembershipState> = {
+  name: 'membership',
+  version: 1,
+  init: () => new TemporalIndex<Status>(),
+  apply(state, e) {
+    const change = (to: Status) => state.add(countryOf(e), evidenceOf(e, 'change', to));
+    switch (e.type) {
+      case 'MemberJoined':
+      case 'MembershipRestored':
+        return change('member');
+      case 'MembershipSuspended':
+      case 'MemberWithdrew':
+        return change('not-member');
+      case 'MembershipAttested':
+        return state.add(e.data.country, evidenceOf(e, 'attestation', e.data.member ? 'member' : 'not-member'));
+      default:
+        return;
+    }
+  },
+};
+
+const countryOf = (e: RecordedEvent) => (e.data as { country: string }).country;
+
+export const countryName = (id: string) => entityById(id)?.name ?? id;
+
+export interface MemberEntry {
+  country: string;
+  countryId: string;
+  status: 'member' | 'possibly-member';
+  since: string;
+  sinceBasis: 'change' | 'attestation';
+  uncertain: boolean;
+  uncertainRange: DateRange | null;
+  evidence: EvidenceRef[];
+}
+
+/**
+ * The states that are members at `asOf`, and those that may be: a change dated by
+ * a range leaves membership uncertain inside that range.
+ */
+export function membersAt(state: MembershipState, q: TemporalQuery): MemberEntry[] {
+  const out: MemberEntry[] = [];
+  for (const countryId of state.keys()) {
+    const r = state.read(countryId, q);
+    if (!r || (r.value !== 'member' && !r.uncertain)) continue;
+    out.push({
+      country: countryName(countryId),
+      countryId,
+      status: r.uncertain ? 'possibly-member' : 'member',
+      since: r.since,
+      sinceBasis: r.sinceBasis,
+      uncertain: r.uncertain,
+      uncertainRange: rangeOf(r.uncertainRange),
+      evidence: r.evidence.map(refOf),
+    });
+  }
+  return out.sort((a, b) => a.country.localeCompare(b.country));
+}
+
+export interface MembershipTimelineEntry {
+  country: string;
+  countryId: string;
+  intervals: { from: string; to: string | null; status: 'member' | 'not-member' | 'possibly-member'; evidence: string[] }[];
+}
+
+/** Every state's membership as intervals, as known at `knownAt`. Before its first evidence a state's status is unknown and not shown. */
+export function membershipTimeline(state: MembershipState, knownAt: string | null): MembershipTimelineEntry[] {
+  const out: MembershipTimelineEntry[] = [];
+  for (const countryId of state.keys()) {
+    const intervals = state.history(countryId, knownAt).map((s) => ({
+      from: s.from,
+      to: s.to,
+      status: s.uncertain ? ('possibly-member' as const) : s.value,
+      evidence: s.evidence,
+    }));
+    if (intervals.length) out.push({ country: countryName(countryId), countryId, intervals });
+  }
+  return out.sort((a, b) => a.country.localeCompare(b.country));
+}

@@ -1,0 +1,29 @@
+import type { RecordedEvent } from '../events/envelope';
+
+/**
+ * Events ordered by when they happened (then by log position). Appends are cheap;
+ * the order is restored once, lazily, on the next read after a late fact.
+ */
+export class SortedLog<E extends RecordedEvent = RecordedEvent> {
+  private items: E[] = [];
+  private sorted = true;
+
+  add(e: E): void {
+    const last = this.items[this.items.length - 1];
+    if (last && compare(last, e) > 0) this.sorted = false;
+    this.items.push(e);
+  }
+
+  all(): readonly E[] {
+    if (!this.sorted) {
+      this.items.sort(compare);
+      this.sorted = true;
+    }
+    return this.items;
+  }
+}
+
+function compare(a: RecordedEvent, b: RecordedEvent): number {
+  if (a.occurred.earliest !== b.occurred.earliest) return a.occurred.earliest < b.occurred.earliest ? -1 : 1;
+  return a.position - b.position;
+}
