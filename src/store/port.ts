@@ -1,0 +1,48 @@
+import type { EventType } from '../../events/catalog';
+import type { DomainEvent, RecordedEvent } from '../../events/envelope';
+
+/**
+ * What the append expects of the stream: a revision (the last event's, 0-based),
+ * 'no-stream' (must not exist yet) or 'any'. A mismatch is a conflict error.
+ */
+export type ExpectedRevision = number | 'no-stream' | 'any';
+
+export interface AppendResult {
+  stream: string;
+  /** The stream's revision after the append. */
+  revision: number;
+  events: { id: string; position: number; revision: number }[];
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: read events after this global position (0 reads from the start). */
+  after?: number;
+  limit?: number;
+  types?: EventType[];
+  streams?: string[];
+}
+
+export interface Subscription {
+  /** Resolves once everything committed when the subscription started has been delivered. */
+  caughtUp: Promise<void>;
+  close(): void;
+}
+
+/**
+ * The event store port. Positions are global, gap-free and 1-based; revisions are
+ * per stream and 0-based. An acknowledged append is durable.
+ */
+export interface EventStore {
+  readonly name: string;
+  append(stream: string, events: DomainEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  readStream(stream: string, options?: { fromRevision?: number; limit?: number }): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  getEvent(id: string): Promise<RecordedEvent | null>;
+  /** The stream's last revision, or -1 when it does not exist. */
+  streamRevision(stream: string): Promise<number>;
+  /** The last committed global position (0 when empty). */
+  head(): Promise<number>;
+  /** Delivers every event after `after` in order, then new ones as they commit. */
+  subscribe(after: number, onEvent: (e: RecordedEvent) => void): Subscription;
+  close(): Promise<void>;
+}

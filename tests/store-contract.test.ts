@@ -1,0 +1,142 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RecordedEvent } from '../events/envelope';
+import { AppError } from '../src/errors';
+import { MemoryEventStore } from '../src/store/memory';
+import type { EventStore } from '../src/store/port';
+import { SqliteEventStore } from '../src/store/sqlite';
+import { attestation } from './support/events';
+
+interface Adapter {
+  name: string;
+  open(): EventStore;
+  /** Opens the same durable store again, as after a restart; undefined if not durable. */
+  reopen?: (store: EventStore) => EventStore;
+}
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const adapters: Adapter[] = [
+  { name: 'memory', open: () => new MemoryEventStore() },
+  {
+    name: 'sqlite',
+    open: () => {
+      const dir = mkdtempSync(join(tmpdir(), 'csto-store-'));
+      dirs.push(dir);
+      return new SqliteEventStore(join(dir, 'events.db'));
+    },
+    reopen: (s) => new SqliteEventStore((s as SqliteEventStore).path),
+  },
+];
+
+const kindOf = async (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e instanceof AppError ? e.kind : String(e)));
+
+describe.each(adapters)('EventStore contract: $name', (adapter) => {
+  let store: EventStore;
+  beforeEach(() => (store = adapter.open()));
+  afterEach(() => store.close());
+
+  test('appends assign gap-free global positions and per-stream revisions', async () => {
+    const a = await store.append('country-a', [attestation('country-a'), attestation('country-a')], 'no-stream');
+    const b = await store.append('country-b', [attestation('country-b')], 'no-stream');
+    expect(a.events.map((e) => [e.position, e.revision])).toEqual([[1, 0], [2, 1]]);
+    expect(b.events.map((e) => [e.position, e.revision])).toEqual([[3, 0]]);
+    expect(a.revision).toBe(1);
+    expect(await store.head()).toBe(3);
+    expect(await store.streamRevision('country-a')).toBe(1);
+    expect(await store.streamRevision('country-none')).toBe(-1);
+  });
+
+  test('a stale expected revision is a conflict and appends nothing', async () => {
+    await store.append('country-a', [attestation('country-a')], 'no-stream');
+    expect(await kindOf(store.append('country-a', [attestation('country-a')], 'no-stream'))).toBe('conflict');
+    expect(await kindOf(store.append('country-a', [attestation('country-a')], 5))).toBe('conflict');
+    expect(await store.head()).toBe(1);
+    expect(await kindOf(store.append('country-a', [attestation('country-a')], 0))).toBe('ok');
+    expect(await kindOf(store.append('country-a', [attestation('country-a')], 'any'))).toBe('ok');
+    expect(await store.head()).toBe(3);
+  });
+
+  test('a batch is atomic: a duplicate id anywhere in it appends none of it', async () => {
+    const first = attestation('country-a');
+    await store.append('country-a', [first], 'any');
+    const batch = [attestation('country-a'), first, attestation('country-a')];
+    expect(await kindOf(store.append('country-a', batch, 'any'))).toBe('conflict');
+    expect(await store.head()).toBe(1);
+    expect(await store.getEvent(batch[0]!.id)).toBeNull();
+  });
+
+  test('concurrent writers expecting the same revision: exactly one wins', async () => {
+    await store.append('country-a', [attestation('country-a')], 'no-stream');
+    const results = await Promise.all(Array.from({ length: 8 }, () => kindOf(store.append('country-a', [attestation('country-a')], 0))));
+    expect(results.filter((r) => r === 'ok')).toHaveLength(1);
+    expect(results.filter((r) => r === 'conflict')).toHaveLength(7);
+    expect(await store.streamRevision('country-a')).toBe(1);
+  });
+
+  test('reads a stream in revision order, from a revision', async () => {
+    const events = [attestation('country-a', '2001-01-01'), attestation('country-a', '2002-01-01'), attestation('country-a', '2003-01-01')];
+    await store.append('country-a', events, 'no-stream');
+    await store.append('country-b', [attestation('country-b')], 'no-stream');
+    const all = await store.readStream('country-a');
+    expect(all.map((e) => e.id)).toEqual(events.map((e) => e.id));
+    expect(all[2]).toMatchObject({ stream: 'country-a', revision: 2, position: 3, occurred: events[2]!.occurred, data: events[2]!.data });
+    expect((await store.readStream('country-a', { fromRevision: 1, limit: 1 })).map((e) => e.revision)).toEqual([1]);
+    expect(await store.readStream('country-none')).toEqual([]);
+  });
+
+  test('reads all in global order after a position, with type and stream filters', async () => {
+    await store.append('country-a', [attestation('country-a'), attestation('country-a')], 'any');
+    await store.append('country-b', [attestation('country-b')], 'any');
+    expect((await store.readAll()).map((e) => e.position)).toEqual([1, 2, 3]);
+    expect((await store.readAll({ after: 1, limit: 1 })).map((e) => e.position)).toEqual([2]);
+    expect((await store.readAll({ streams: ['country-b'] })).map((e) => e.position)).toEqual([3]);
+    expect(await store.readAll({ types: ['StatementMade'] })).toEqual([]);
+    expect((await store.readAll({ types: ['MembershipAttested'], streams: ['country-a'] })).length).toBe(2);
+  });
+
+  test('gets an event by id with its store-assigned fields', async () => {
+    const e = attestation('country-a');
+    await store.append('country-a', [e], 'any');
+    const got = await store.getEvent(e.id);
+    expect(got).toMatchObject({ ...e, position: 1, revision: 0 });
+    expect(new Date(got!.recordedAt).toString()).not.toBe('Invalid Date');
+    expect(await store.getEvent('00000000-0000-4000-8000-000000000000')).toBeNull();
+  });
+
+  test('a subscription catches up, says so, then delivers live events in order', async () => {
+    await store.append('country-a', [attestation('country-a'), attestation('country-a')], 'any');
+    const seen: RecordedEvent[] = [];
+    const sub = store.subscribe(1, (e) => seen.push(e));
+    await sub.caughtUp;
+    expect(seen.map((e) => e.position)).toEqual([2]);
+    for (let i = 0; i < 5; i++) await store.append('country-b', [attestation('country-b')], 'any');
+    await waitUntil(() => seen.length === 6);
+    expect(seen.map((e) => e.position)).toEqual([2, 3, 4, 5, 6, 7]);
+    sub.close();
+    await store.append('country-b', [attestation('country-b')], 'any');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toHaveLength(6);
+  });
+
+  if (adapter.reopen) {
+    test('acknowledged appends are there after the store is reopened', async () => {
+      const e = attestation('country-a');
+      await store.append('country-a', [e], 'no-stream');
+      await store.close();
+      store = adapter.reopen!(store);
+      expect((await store.getEvent(e.id))?.position).toBe(1);
+      expect(await store.streamRevision('country-a')).toBe(0);
+    });
+  }
+});
+
+async function waitUntil(cond: () => boolean, timeoutMs = 2000): Promise<void> {
+  const start = Date.now();
+  while (!cond()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
