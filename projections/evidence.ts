@@ -1,3 +1,4 @@
+import type { EventType } from '../events/catalog';
 import type { FuzzyDate } from '../events/dates';
 import type { RecordedEvent } from '../events/envelope';
 
@@ -11,7 +12,7 @@ export interface Evidence<V> {
   value: V;
   occurred: FuzzyDate;
   eventId: string;
-  type: string;
+  type: EventType;
   article: string;
   reported: string;
 }
@@ -115,7 +116,7 @@ export function segments<V>(list: readonly Evidence<V>[]): Segment<V>[] {
 /** How a read model cites a piece of evidence. */
 export interface EvidenceRef {
   eventId: string;
-  type: string;
+  type: EventType;
   article: string;
   occurred: string;
 }

@@ -31,7 +31,7 @@ export interface SummitView {
   /** Held: asOf falls inside the summit's date range. */
   uncertain: boolean;
   outcomes: string[];
-  evidence: { eventId: string; type: string; article: string }[];
+  evidence: { eventId: string; type: RecordedEvent['type']; article: string }[];
 }
 
 /** Summits held by `asOf`, and those announced by then and not (yet) reported held. */

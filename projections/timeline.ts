@@ -19,7 +19,7 @@ export const timeline: Projection<TimelineState> = {
 export interface TimelineEntry {
   eventId: string;
   position: number;
-  type: string;
+  type: EventType;
   stream: string;
   occurred: RecordedEvent['occurred'];
   summary: string;

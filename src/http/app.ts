@@ -1,0 +1,49 @@
+import express, { type Express, type RequestHandler } from 'express';
+import type { ProjectionEngine } from '../engine/projection-engine';
+import type { Logger } from '../logger';
+import type { EventStore } from '../store/port';
+import { errorHandler, notFoundHandler, sendProblem } from './problem';
+import { requestLog } from './request-log';
+import { eventRoutes } from './routes/events';
+import { operationRoutes } from './routes/operations';
+import { readModelRoutes } from './routes/read-models';
+import { sourceRoutes } from './routes/sources';
+import { loadSpec } from './spec';
+
+export interface AppDeps {
+  store: EventStore;
+  engine: ProjectionEngine;
+  logger: Logger;
+}
+
+/** The Express application: routes, then the one error mapping. */
+export function createApp({ store, engine, logger }: AppDeps): Express {
+  const spec = loadSpec();
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', 'strong');
+  app.set('query parser', 'simple');
+  app.use(requestLog(logger));
+  app.use(operationRoutes(store, engine, spec));
+  app.use(readModelRoutes(engine));
+  app.use(sourceRoutes(engine));
+  app.use(eventRoutes(store));
+  app.use(methodNotAllowed(spec.paths));
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}
+
+/** A known path with a method it does not have is a 405 with Allow, not a 404. */
+function methodNotAllowed(paths: Record<string, Record<string, unknown>>): RequestHandler {
+  const routes = Object.entries(paths).map(([path, ops]) => ({
+    pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+    allow: Object.keys(ops).map((m) => m.toUpperCase()),
+  }));
+  return (req, res, next) => {
+    const route = routes.find((r) => r.pattern.test(req.path));
+    if (!route) return next();
+    res.set('Allow', [...route.allow, 'HEAD'].join(', '));
+    sendProblem(res, 405, 'method-not-allowed', `${req.method} is not allowed on ${req.path}`);
+  };
+}

@@ -1,0 +1,46 @@
+import { invalid } from '../errors';
+
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+const DEFAULT_LIMIT = 100;
+
+/** Cursors are opaque to clients: the key of the last item served, base64url-encoded. */
+export const encodeCursor = (key: string): string => Buffer.from(JSON.stringify({ k: key })).toString('base64url');
+
+export function decodeCursor(cursor: string): string {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (parsed && typeof parsed === 'object' && typeof (parsed as { k: unknown }).k === 'string') return (parsed as { k: string }).k;
+  } catch {
+    // fall through to the error below
+  }
+  throw invalid('invalid cursor', [{ field: 'cursor', message: 'not a cursor this service issued; pass back the `next` of a previous page' }]);
+}
+
+/**
+ * Keyset pagination over a list ordered by strictly increasing keys: a page starts
+ * after the last key served, so items added earlier in the order do not shift pages.
+ */
+export function paginate<T>(items: readonly T[], keyOf: (item: T) => string, cursor: string | undefined, limit = DEFAULT_LIMIT): Page<T> {
+  let start = 0;
+  if (cursor !== undefined) {
+    const after = decodeCursor(cursor);
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keyOf(items[mid]!) <= after) lo = mid + 1;
+      else hi = mid;
+    }
+    start = lo;
+  }
+  const page = items.slice(start, start + limit);
+  const last = page[page.length - 1];
+  return { items: page, next: start + limit < items.length && last !== undefined ? encodeCursor(keyOf(last)) : null };
+}
+
+/** A sort key for items ordered by a date then a log position. */
+export const dateThenPosition = (date: string, position: number) => `${date}|${String(position).padStart(15, '0')}`;

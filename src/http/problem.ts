@@ -1,0 +1,48 @@
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { AppError, type ErrorKind, type FieldIssue } from '../errors';
+
+const STATUS: Record<ErrorKind, number> = { invalid: 400, 'not-found': 404, conflict: 409, unavailable: 503 };
+const TITLE: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  issues?: FieldIssue[];
+  [extension: string]: unknown;
+}
+
+/** Writes an RFC 9457 problem document. */
+export function sendProblem(res: Response, status: number, slug: string, detail: string, extensions: Record<string, unknown> = {}): void {
+  const body: Problem = { type: `/problems/${slug}`, title: TITLE[status] ?? 'Error', status, detail, instance: res.req.originalUrl, ...extensions };
+  if (status === 503) res.set('Retry-After', '1');
+  res.status(status).type('application/problem+json').send(JSON.stringify(body));
+}
+
+/** The one place where error kinds become HTTP statuses. */
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  if (err instanceof AppError) {
+    const { issues, ...rest } = err.details;
+    return sendProblem(res, STATUS[err.kind], err.kind, err.message, { ...(issues?.length ? { issues } : {}), ...rest });
+  }
+  const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+  if (status === 500) {
+    req.log?.error({ err }, 'unhandled error');
+    return sendProblem(res, 500, 'internal', 'The server failed to answer this request.');
+  }
+  // Errors raised by body parsing and the like carry a 4xx status and a safe message.
+  return sendProblem(res, status, String(err.type ?? 'bad-request').replace(/\./g, '-'), err.expose ? String(err.message) : (TITLE[status] ?? 'Bad request'));
+};
+
+export const notFoundHandler: RequestHandler = (req, res) => sendProblem(res, 404, 'not-found', `No route for ${req.method} ${req.path}`);

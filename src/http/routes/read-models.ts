@@ -1,0 +1,74 @@
+import { Router } from 'express';
+import type { components } from '../../../openapi/schema';
+import { searchEntities } from '../../../events/entities';
+import { chairmanshipAt } from '../../../projections/chairmanship';
+import { membersAt, membershipTimeline } from '../../../projections/membership';
+import { relationsAt } from '../../../projections/relations';
+import { statementsAt } from '../../../projections/statements';
+import { summitsAt } from '../../../projections/summits';
+import { timelineAt } from '../../../projections/timeline';
+import type { ProjectionEngine } from '../../engine/projection-engine';
+import { dateThenPosition, paginate } from '../pagination';
+import { checkRange, parseQuery, temporal } from '../params';
+
+type Schemas = components['schemas'];
+
+/** The read models, each as of a date and as known at a date. */
+export function readModelRoutes(engine: ProjectionEngine): Router {
+  const r = Router();
+  const m = engine.models;
+
+  r.get('/v1/membership', (req, res) => {
+    const q = temporal(parseQuery(req, ['asOf', 'knownAt']));
+    const body: Schemas['Membership'] = { ...q, position: engine.currentPosition, members: membersAt(m.membership, q) };
+    res.json(body);
+  });
+
+  r.get('/v1/membership/timeline', (req, res) => {
+    const { knownAt } = temporal(parseQuery(req, ['knownAt']));
+    const body: Schemas['MembershipTimeline'] = { knownAt, position: engine.currentPosition, items: membershipTimeline(m.membership, knownAt) };
+    res.json(body);
+  });
+
+  r.get('/v1/relations/nato-csto', (req, res) => {
+    const q = temporal(parseQuery(req, ['asOf', 'knownAt']));
+    const body: Schemas['Relations'] = { ...q, position: engine.currentPosition, ...relationsAt(m.relations, 'relations-nato-csto', q) };
+    res.json(body);
+  });
+
+  r.get('/v1/chairmanship', (req, res) => {
+    const q = temporal(parseQuery(req, ['asOf', 'knownAt']));
+    const body: Schemas['Chairmanship'] = { ...q, position: engine.currentPosition, ...chairmanshipAt(m.chairmanship, q) };
+    res.json(body);
+  });
+
+  r.get('/v1/summits', (req, res) => {
+    const p = parseQuery(req, ['asOf', 'knownAt', 'cursor', 'limit']);
+    const q = temporal(p);
+    const page = paginate(summitsAt(m.summits, q), (s) => `${s.date.earliest}|${s.id}`, p.cursor, p.limit);
+    const body: Schemas['SummitPage'] = { ...q, position: engine.currentPosition, ...page };
+    res.json(body);
+  });
+
+  r.get('/v1/statements', (req, res) => {
+    const p = parseQuery(req, ['speaker', 'topic', 'from', 'to', 'asOf', 'knownAt', 'cursor', 'limit']);
+    checkRange(p.from, p.to);
+    const q = temporal(p);
+    const speakers = p.speaker === undefined ? [] : searchEntities(p.speaker).map((e) => e.id);
+    // A speaker that matches nobody matches no statement (not every statement).
+    const items = p.speaker !== undefined && speakers.length === 0 ? [] : statementsAt(m.statements, { ...q, speakers, topic: p.topic ?? null, from: p.from ?? null, to: p.to ?? null });
+    const page = paginate(items, (s) => dateThenPosition(s.occurred.earliest, s.position), p.cursor, p.limit);
+    const body: Schemas['StatementPage'] = { ...q, position: engine.currentPosition, ...page };
+    res.json(body);
+  });
+
+  r.get('/v1/timeline', (req, res) => {
+    const p = parseQuery(req, ['asOf', 'knownAt', 'type', 'cursor', 'limit']);
+    const q = temporal(p);
+    const page = paginate(timelineAt(m.timeline, { ...q, types: p.type }), (e) => dateThenPosition(e.occurred.earliest, e.position), p.cursor, p.limit);
+    const body: Schemas['TimelinePage'] = { ...q, position: engine.currentPosition, ...page };
+    res.json(body);
+  });
+
+  return r;
+}

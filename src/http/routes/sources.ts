@@ -1,0 +1,51 @@
+import { Router } from 'express';
+import type { components } from '../../../openapi/schema';
+import { ENTITIES, entityById, searchEntities } from '../../../events/entities';
+import { ARTICLES, type Article } from '../../../events/corpus';
+import type { ProjectionEngine } from '../../engine/projection-engine';
+import { notFound } from '../../errors';
+import { paginate } from '../pagination';
+import { parseQuery } from '../params';
+
+type Schemas = components['schemas'];
+
+/** The articles and the entities: the record's references. */
+export function sourceRoutes(engine: ProjectionEngine): Router {
+  const r = Router();
+  const factsOf = (key: string) => engine.models.sources.get(key) ?? [];
+  const articleView = ({ facts: _facts, ...a }: Article): Schemas['Article'] => ({ ...a, facts: factsOf(a.key).length });
+  const byKey = new Map(ARTICLES.map((a) => [a.key, a]));
+  const sortedEntities = [...ENTITIES].sort((a, b) => a.id.localeCompare(b.id));
+
+  r.get('/v1/sources', (req, res) => {
+    const p = parseQuery(req, ['cursor', 'limit']);
+    const page = paginate(ARTICLES, (a) => `${a.published.earliest}|${a.key}`, p.cursor, p.limit);
+    const body: Schemas['SourcePage'] = { items: page.items.map(articleView), next: page.next };
+    res.json(body);
+  });
+
+  r.get('/v1/sources/:key', (req, res) => {
+    parseQuery(req, []);
+    const article = byKey.get(req.params.key);
+    if (!article) throw notFound(`no source with key ${req.params.key}`);
+    const body: Schemas['SourceDetail'] = { ...articleView(article), eventIds: factsOf(article.key) };
+    res.json(body);
+  });
+
+  r.get('/v1/entities', (req, res) => {
+    const p = parseQuery(req, ['q', 'cursor', 'limit']);
+    const items = p.q === undefined ? sortedEntities : sortedEntities.filter((e) => searchEntities(p.q!).includes(e));
+    const body: Schemas['EntityPage'] = paginate(items, (e) => e.id, p.cursor, p.limit);
+    res.json(body);
+  });
+
+  r.get('/v1/entities/:id', (req, res) => {
+    parseQuery(req, []);
+    const entity = entityById(req.params.id);
+    if (!entity) throw notFound(`no entity with id ${req.params.id}`);
+    const body: Schemas['Entity'] = entity;
+    res.json(body);
+  });
+
+  return r;
+}

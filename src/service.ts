@@ -1,0 +1,46 @@
+import type { Server } from 'node:http';
+import { corpusEvents } from '../events/corpus';
+import type { Config } from './config';
+import { importEvents } from './engine/import-corpus';
+import { ProjectionEngine } from './engine/projection-engine';
+import { createApp } from './http/app';
+import type { Logger } from './logger';
+import { SqliteEventStore } from './store/sqlite';
+
+export interface RunningService {
+  server: Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the store, loads the corpus if asked, catches the read models up, and listens. */
+export async function startService(config: Config, logger: Logger): Promise<RunningService> {
+  const store = new SqliteEventStore(config.SQLITE_PATH);
+  if (config.SEED_CORPUS) {
+    const { appended, skipped } = await importEvents(store, corpusEvents());
+    logger.info({ appended, skipped }, 'corpus imported');
+  }
+  const engine = new ProjectionEngine(store);
+  await engine.start();
+  logger.info({ position: engine.currentPosition, store: store.name, path: config.SQLITE_PATH }, 'read models caught up');
+
+  const app = createApp({ store, engine, logger });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+  logger.info({ url }, 'listening');
+
+  return {
+    server,
+    url,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      engine.stop();
+      await store.close();
+    },
+  };
+}
