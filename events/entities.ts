@@ -90,8 +90,8 @@ export const entityById = (id: string): Entity | undefined => byId.get(id);
 
 const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
 
-/** Entities whose name or an alias contains the query (case- and accent-insensitive). */
+/** Entities whose id, name or an alias contains the query (case- and accent-insensitive). */
 export function searchEntities(q: string): Entity[] {
   const needle = fold(q);
-  return ENTITIES.filter((e) => [e.name, ...e.aliases].some((n) => fold(n).includes(needle)));
+  return ENTITIES.filter((e) => [e.id, e.name, ...e.aliases].some((n) => fold(n).includes(needle)));
 }
