@@ -9,7 +9,7 @@ import { ProjectionEngine } from '../../src/engine/projection-engine';
 import { createApp } from '../../src/http/app';
 import { createLogger } from '../../src/logger';
 import { SqliteEventStore } from '../../src/store/sqlite';
-import { expectToMatchSpec } from './spec';
+import { expectToMatchSpec } from './contract';
 
 export interface TestApp {
   app: Express;

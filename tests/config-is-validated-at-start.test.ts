@@ -1,0 +1,19 @@
+import { loadConfig } from '../src/config';
+
+test('defaults: port 3000, ./data/events.db, info logs, corpus seeded', () => {
+  expect(loadConfig({})).toEqual({ PORT: 3000, HOST: '0.0.0.0', SQLITE_PATH: './data/events.db', LOG_LEVEL: 'info', SEED_CORPUS: true });
+});
+
+test('values come from the environment', () => {
+  expect(loadConfig({ PORT: '8080', SQLITE_PATH: '/tmp/x.db', LOG_LEVEL: 'debug', SEED_CORPUS: 'false' })).toMatchObject({ PORT: 8080, SQLITE_PATH: '/tmp/x.db', LOG_LEVEL: 'debug', SEED_CORPUS: false });
+});
+
+test.each([
+  ['PORT', 'eighty'],
+  ['PORT', '70000'],
+  ['LOG_LEVEL', 'loud'],
+  ['SEED_CORPUS', 'yes'],
+  ['SQLITE_PATH', ''],
+])('a bad %s=%s is refused with a message naming it', (name, value) => {
+  expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`Invalid configuration:\\n\\s+${name}: .*got "${value}"`));
+});

@@ -1,0 +1,53 @@
+import { EventData } from '../events/catalog';
+import { ARTICLES, corpusEvents } from '../events/corpus';
+import { entityById } from '../events/entities';
+import { parseEvent } from '../events/envelope';
+import { importEvents } from '../src/engine/import-corpus';
+import { MemoryEventStore } from '../src/store/memory';
+
+test('every corpus event is valid against the catalog and cites one of the five articles', () => {
+  const keys = new Set(ARTICLES.map((a) => a.key));
+  for (const e of corpusEvents()) {
+    expect(() => parseEvent(e)).not.toThrow();
+    expect(keys.has(e.source.article)).toBe(true);
+    expect(e.reported.article).toBe(e.source.article);
+  }
+});
+
+test('ids are unique and derived, so the same corpus gives the same ids', () => {
+  const a = corpusEvents().map((e) => e.id);
+  expect(new Set(a).size).toBe(a.length);
+  expect(corpusEvents().map((e) => e.id)).toEqual(a);
+});
+
+test('every entity id the corpus names is in the entity catalog', () => {
+  const ids = (v: unknown): string[] =>
+    typeof v === 'string' ? (/^(country|person|organization|body|force)-/.test(v) ? [v] : []) : Array.isArray(v) ? v.flatMap(ids) : v && typeof v === 'object' ? Object.values(v).flatMap(ids) : [];
+  for (const e of corpusEvents()) for (const id of ids(e.data)) expect({ id, known: !!entityById(id) }).toEqual({ id, known: true });
+});
+
+test('a fact is never reported before it happened', () => {
+  for (const e of corpusEvents()) expect({ id: e.id, ok: e.occurred.earliest <= e.reported.date }).toEqual({ id: e.id, ok: true });
+});
+
+test('the corpus covers every event type it needs and no type is unused by accident', () => {
+  const used = new Set(corpusEvents().map((e) => e.type));
+  // Joined and withdrew are for facts recorded later; the five articles report none.
+  expect([...Object.keys(EventData)].filter((t) => !used.has(t as never)).sort()).toEqual(['MemberJoined', 'MemberWithdrew']);
+});
+
+test('importing the corpus twice appends nothing the second time', async () => {
+  const store = new MemoryEventStore();
+  const first = await importEvents(store, corpusEvents());
+  const head = await store.head();
+  const second = await importEvents(store, corpusEvents());
+  expect(first).toEqual({ appended: corpusEvents().length, skipped: 0 });
+  expect(second).toEqual({ appended: 0, skipped: corpusEvents().length });
+  expect(await store.head()).toBe(head);
+});
+
+test('two imports racing each other append each fact once', async () => {
+  const store = new MemoryEventStore();
+  await Promise.all([importEvents(store, corpusEvents()), importEvents(store, corpusEvents())]);
+  expect(await store.head()).toBe(corpusEvents().length);
+});

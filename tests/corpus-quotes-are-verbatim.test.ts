@@ -1,0 +1,57 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTICLES, QUOTE_FRAGMENT_SEPARATOR, corpusEvents } from '../events/corpus';
+import { entityById } from '../events/entities';
+
+const SEEDS = join(__dirname, '..', '..', 'shared', 'seeds');
+const seedsPresent = existsSync(SEEDS);
+if (!seedsPresent) {
+  console.warn(`The articles are not at ${SEEDS}: the verbatim-quote checks are skipped. Check out the project beside shared/ to run them.`);
+}
+const seedTest = seedsPresent ? test : test.skip;
+
+/** The article text whose "Publication:" line names this volume and issue. */
+function articleText(volume: number, issue: number): string {
+  const texts = readdirSync(SEEDS).map((f) => readFileSync(join(SEEDS, f), 'utf8'));
+  const matches = texts.filter((t) => new RegExp(`Volume: ${volume} Issue: ${issue}\\b`).test(t));
+  expect(matches).toHaveLength(1);
+  return matches[0]!;
+}
+
+seedTest('each corpus article is one of the seed articles, with the same title', () => {
+  expect(readdirSync(SEEDS).filter((f) => f.endsWith('.txt'))).toHaveLength(ARTICLES.length);
+  for (const a of ARTICLES) {
+    const text = articleText(a.volume, a.issue);
+    if (a.title) expect(text).toContain(a.title);
+  }
+});
+
+seedTest('every quote is verbatim from its article (fragments split by attribution each verbatim)', () => {
+  const quoted = corpusEvents().filter((e) => e.source.quote);
+  expect(quoted.length).toBeGreaterThan(20);
+  for (const e of quoted) {
+    const article = ARTICLES.find((a) => a.key === e.source.article)!;
+    const text = articleText(article.volume, article.issue);
+    for (const fragment of e.source.quote!.split(QUOTE_FRAGMENT_SEPARATOR)) {
+      expect({ event: e.id, fragment, verbatim: text.includes(fragment) }).toEqual({ event: e.id, fragment, verbatim: true });
+    }
+  }
+});
+
+seedTest('every outlet a fact cites appears in its article', () => {
+  for (const e of corpusEvents().filter((x) => x.source.outlet && x.source.outlet !== 'CSTO press release')) {
+    const article = ARTICLES.find((a) => a.key === e.source.article)!;
+    const text = articleText(article.volume, article.issue);
+    expect({ outlet: e.source.outlet, cited: text.includes(`(${e.source.outlet})`) || text.includes(`(${e.source.outlet}`) }).toEqual({ outlet: e.source.outlet, cited: true });
+  }
+});
+
+seedTest('every statement speaker is named in the article it comes from', () => {
+  for (const e of corpusEvents()) {
+    if (e.type !== 'StatementMade') continue;
+    const article = ARTICLES.find((a) => a.key === e.source.article)!;
+    const text = articleText(article.volume, article.issue);
+    const speaker = entityById(e.data.speaker)!;
+    expect({ speaker: speaker.id, named: [speaker.name, ...speaker.aliases].some((n) => text.includes(n)) }).toEqual({ speaker: speaker.id, named: true });
+  }
+});
