@@ -1,0 +1,66 @@
+/**
+ * npm run bench: builds a synthetic history in a SQLite file, then measures the
+ * rebuild rate of all read models, as-of read latency on membership, and peak RSS.
+ * Sizes: BENCH_EVENTS (default 1,000,000) over BENCH_STREAMS (default 10,000).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { membersAt } from '../projections/membership';
+import { ProjectionEngine } from '../src/engine/projection-engine';
+import { SqliteEventStore } from '../src/store/sqlite';
+import { rng, syntheticStreams } from './synthetic';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const STREAMS = Number(process.env.BENCH_STREAMS ?? 10_000);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 2_000);
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'csto-bench-'));
+  const path = join(dir, 'events.db');
+  try {
+    let store = new SqliteEventStore(path);
+    let t = performance.now();
+    for (const { stream, events } of syntheticStreams(STREAMS, Math.ceil(EVENTS / STREAMS))) await store.append(stream, events, 'no-stream');
+    const head = await store.head();
+    const writeSeconds = (performance.now() - t) / 1000;
+    console.log(`generated ${head.toLocaleString()} events over ${STREAMS.toLocaleString()} streams in ${writeSeconds.toFixed(1)} s (${Math.round(head / writeSeconds).toLocaleString()} events/s, one durable transaction per stream)`);
+    await store.close();
+
+    // A fresh process state: reopen the file and fold everything into every read model.
+    store = new SqliteEventStore(path);
+    const engine = new ProjectionEngine(store);
+    t = performance.now();
+    await engine.start();
+    const rebuildSeconds = (performance.now() - t) / 1000;
+    console.log(`rebuild: ${engine.currentPosition.toLocaleString()} events into all read models in ${rebuildSeconds.toFixed(2)} s = ${Math.round(engine.currentPosition / rebuildSeconds).toLocaleString()} events/s (target >= 250,000)`);
+
+    const random = rng(7);
+    const day = () => `${1992 + Math.floor(random() * 19)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-15`;
+    const latencies: number[] = [];
+    let members = 0;
+    for (let i = 0; i < QUERIES; i++) {
+      const knownAt = i % 4 === 3 ? day() : null;
+      const q0 = performance.now();
+      members += membersAt(engine.models.membership, { asOf: day(), knownAt }).length;
+      latencies.push(performance.now() - q0);
+    }
+    latencies.sort((a, b) => a - b);
+    console.log(
+      `membership as-of (${QUERIES} reads, a quarter with knownAt, ${Math.round(members / QUERIES)} members on average): p50 ${percentile(latencies, 50).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms (target p99 <= 5 ms)`,
+    );
+    console.log(`peak RSS: ${mib(process.resourceUsage().maxRSS * 1024)} (target <= 1 GiB)`);
+    engine.stop();
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
