@@ -27,6 +27,7 @@ export interface Reading<V> {
   since: string;
   /** 'attestation': the value may have held before `since`; 'change': it began then. */
   sinceBasis: 'change' | 'attestation';
+  /** The evidence that starts the current value and, if later, the latest that confirms it. */
   evidence: Evidence<V>[];
 }
 
@@ -62,27 +63,39 @@ function lastStartingBy<V>(list: readonly Evidence<V>[], asOf: string): number {
   return lo - 1;
 }
 
+/** The nearest index before `i` whose evidence was reported by `knownAt`, or -1. */
+function previousKnown(list: readonly Evidence<unknown>[], i: number, knownAt: string | null): number {
+  let j = i - 1;
+  if (knownAt !== null) while (j >= 0 && list[j]!.reported > knownAt) j--;
+  return j;
+}
+
 /**
  * The value at `asOf` from evidence ordered by start: the latest evidence that has
- * begun decides. null when nothing is known yet at that date.
+ * begun (and was reported by `knownAt`) decides. null when nothing is known yet at
+ * that date. Unknown evidence is skipped in place rather than filtered out, so a read
+ * costs a binary search plus the length of the current run.
  */
-export function readAt<V>(list: readonly Evidence<V>[], asOf: string): Reading<V> | null {
-  const i = lastStartingBy(list, asOf);
+export function readAt<V>(list: readonly Evidence<V>[], asOf: string, knownAt: string | null = null): Reading<V> | null {
+  let i = lastStartingBy(list, asOf);
+  if (i >= 0 && knownAt !== null && list[i]!.reported > knownAt) i = previousKnown(list, i, knownAt);
   if (i < 0) return null;
   const last = list[i]!;
   if (last.kind === 'change' && asOf < last.occurred.latest) {
     return { value: last.value, uncertain: true, uncertainRange: last.occurred, since: last.occurred.earliest, sinceBasis: 'change', evidence: [last] };
   }
-  let start = i;
-  while (start > 0 && list[start]!.kind === 'attestation' && list[start - 1]!.value === last.value) start--;
-  const first = list[start]!;
+  // Walk back over earlier reports of the same value, up to the change that set it.
+  let first = last;
+  for (let j = previousKnown(list, i, knownAt); first.kind === 'attestation' && j >= 0 && list[j]!.value === last.value; j = previousKnown(list, j, knownAt)) {
+    first = list[j]!;
+  }
   return {
     value: last.value,
     uncertain: false,
     uncertainRange: null,
     since: first.kind === 'change' ? first.occurred.latest : first.occurred.earliest,
     sinceBasis: first.kind,
-    evidence: list.slice(start, i + 1),
+    evidence: first === last ? [last] : [first, last],
   };
 }
 

@@ -26,7 +26,8 @@ export class TemporalIndex<V> {
   }
 
   read(key: string, q: TemporalQuery): Reading<V> | null {
-    return readAt(this.evidence(key, q.knownAt), q.asOf);
+    const list = this.byKey.get(key);
+    return list ? readAt(list, q.asOf, q.knownAt) : null;
   }
 
   history(key: string, knownAt: string | null): Segment<V>[] {

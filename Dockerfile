@@ -1,0 +1,16 @@
+# The API on the embedded SQLite store. better-sqlite3 compiles from source, hence the build tools.
+FROM node:20-bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev && npm cache clean --force
+COPY events ./events
+COPY projections ./projections
+COPY src ./src
+COPY openapi ./openapi
+COPY tsconfig.json ./
+ENV PORT=3000 SQLITE_PATH=/data/events.db
+VOLUME /data
+EXPOSE 3000
+USER node
+CMD ["node_modules/.bin/tsx", "src/main.ts"]
