@@ -1,6 +1,7 @@
 import type { EventType } from '../events/catalog';
 import type { FuzzyDate } from '../events/dates';
 import type { RecordedEvent } from '../events/envelope';
+import { prefixLength } from './bisect';
 
 /**
  * One piece of evidence about a value that changes over time: either a change
@@ -51,17 +52,8 @@ export function insertEvidence<V>(list: Evidence<V>[], item: Evidence<V>): void 
   list.splice(i, 0, item);
 }
 
-/** Index of the last evidence that begins on or before `asOf`, or -1 (binary search). */
-function lastStartingBy<V>(list: readonly Evidence<V>[], asOf: string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]!.occurred.earliest <= asOf) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
+/** Index of the last evidence that begins on or before `asOf`, or -1. */
+const lastStartingBy = (list: readonly Evidence<unknown>[], asOf: string) => prefixLength(list.length, (i) => list[i]!.occurred.earliest <= asOf) - 1;
 
 /** The nearest index before `i` whose evidence was reported by `knownAt`, or -1. */
 function previousKnown(list: readonly Evidence<unknown>[], i: number, knownAt: string | null): number {
@@ -108,9 +100,17 @@ export interface Segment<V> {
   evidence: string[];
 }
 
+/** The dates where a reading can change: where evidence begins, and where a change's range ends. */
+export function changePoints(list: readonly Evidence<unknown>[]): string[] {
+  return [...new Set(list.flatMap((e) => (e.kind === 'change' ? [e.occurred.earliest, e.occurred.latest] : [e.occurred.earliest])))].sort();
+}
+
+/** Index of the last sorted date on or before `date`, or -1. */
+export const lastAtOrBefore = (sorted: readonly string[], date: string) => prefixLength(sorted.length, (i) => sorted[i]! <= date) - 1;
+
 /** The whole history as maximal segments of one value and certainty. */
 export function segments<V>(list: readonly Evidence<V>[]): Segment<V>[] {
-  const points = [...new Set(list.flatMap((e) => (e.kind === 'change' ? [e.occurred.earliest, e.occurred.latest] : [e.occurred.earliest])))].sort();
+  const points = changePoints(list);
   const out: Segment<V>[] = [];
   for (const p of points) {
     const r = readAt(list, p);

@@ -1,6 +1,6 @@
 import { entityById } from '../events/entities';
 import type { RecordedEvent } from '../events/envelope';
-import { evidenceOf, rangeOf, refOf, type DateRange, type EvidenceRef } from './evidence';
+import { evidenceOf, rangeOf, refOf, type DateRange, type EvidenceRef, type Reading } from './evidence';
 import type { Projection, TemporalQuery } from './projection';
 import { TemporalIndex } from './temporal-index';
 
@@ -54,8 +54,18 @@ export function membersAt(state: MembershipState, q: TemporalQuery): MemberEntry
   const out: MemberEntry[] = [];
   for (const countryId of state.keys()) {
     const r = state.read(countryId, q);
-    if (!r || (r.value !== 'member' && !r.uncertain)) continue;
-    out.push({
+    if (r && (r.value === 'member' || r.uncertain)) out.push(entryOf(countryId, r));
+  }
+  return out.sort(byCountry);
+}
+
+// Readings of everything known are shared between reads, and so are the entries made from them.
+const entries = new WeakMap<Reading<Status>, MemberEntry>();
+
+function entryOf(countryId: string, r: Reading<Status>): MemberEntry {
+  let entry = entries.get(r);
+  if (!entry) {
+    entry = {
       country: countryName(countryId),
       countryId,
       status: r.uncertain ? 'possibly-member' : 'member',
@@ -64,9 +74,10 @@ export function membersAt(state: MembershipState, q: TemporalQuery): MemberEntry
       uncertain: r.uncertain,
       uncertainRange: rangeOf(r.uncertainRange),
       evidence: r.evidence.map(refOf),
-    });
+    };
+    entries.set(r, entry);
   }
-  return out.sort(byCountry);
+  return entry;
 }
 
 export interface MembershipTimelineEntry {

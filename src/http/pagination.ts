@@ -1,3 +1,4 @@
+import { prefixLength } from '../../projections/bisect';
 import { invalid } from '../errors';
 
 export interface Page<T> {
@@ -28,14 +29,7 @@ export function paginate<T>(items: readonly T[], keyOf: (item: T) => string, cur
   let start = 0;
   if (cursor !== undefined) {
     const after = decodeCursor(cursor);
-    let lo = 0;
-    let hi = items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (keyOf(items[mid]!) <= after) lo = mid + 1;
-      else hi = mid;
-    }
-    start = lo;
+    start = prefixLength(items.length, (i) => keyOf(items[i]!) <= after);
   }
   const page = items.slice(start, start + limit);
   const last = page[page.length - 1];
