@@ -1,10 +1,14 @@
-import type { RecordedEvent } from '../events/envelope';
+/** What a sorted log needs of an entry: when it happened, and its log position to break ties. */
+export interface Dated {
+  earliest: string;
+  position: number;
+}
 
 /**
- * Events ordered by when they happened (then by log position). Appends are cheap;
+ * Entries ordered by when they happened (then by log position). Appends are cheap;
  * the order is restored once, lazily, on the next read after a late fact.
  */
-export class SortedLog<E extends RecordedEvent = RecordedEvent> {
+export class SortedLog<E extends Dated> {
   private items: E[] = [];
   private sorted = true;
 
@@ -23,7 +27,7 @@ export class SortedLog<E extends RecordedEvent = RecordedEvent> {
   }
 }
 
-function compare(a: RecordedEvent, b: RecordedEvent): number {
-  if (a.occurred.earliest !== b.occurred.earliest) return a.occurred.earliest < b.occurred.earliest ? -1 : 1;
+function compare(a: Dated, b: Dated): number {
+  if (a.earliest !== b.earliest) return a.earliest < b.earliest ? -1 : 1;
   return a.position - b.position;
 }

@@ -3,14 +3,38 @@ import type { RecordedEvent } from '../events/envelope';
 import { isKnownAt, type Projection, type TemporalQuery } from './projection';
 import { SortedLog } from './sorted-log';
 
-export type StatementsState = SortedLog<RecordedEvent<'StatementMade'>>;
+/**
+ * What the statements read model keeps of each statement: enough to filter and
+ * order. The statement itself is read from the log for the page being served, so
+ * memory does not grow with the text of every quote.
+ */
+export interface StatementRef {
+  id: string;
+  position: number;
+  earliest: string;
+  latest: string;
+  reported: string;
+  speaker: string;
+  topics: readonly string[];
+}
+
+export type StatementsState = SortedLog<StatementRef>;
 
 export const statements: Projection<StatementsState> = {
   name: 'statements',
-  version: 1,
+  version: 2,
   init: () => new SortedLog(),
   apply(state, e) {
-    if (e.type === 'StatementMade') state.add(e);
+    if (e.type !== 'StatementMade') return;
+    state.add({
+      id: e.id,
+      position: e.position,
+      earliest: e.occurred.earliest,
+      latest: e.occurred.latest,
+      reported: e.reported.date,
+      speaker: e.data.speaker,
+      topics: e.data.topics,
+    });
   },
 };
 
@@ -21,6 +45,20 @@ export interface StatementFilter extends TemporalQuery {
   /** Statements whose date range overlaps [from, to]. */
   from: string | null;
   to: string | null;
+}
+
+export function statementsAt(state: StatementsState, f: StatementFilter): StatementRef[] {
+  return state
+    .all()
+    .filter(
+      (s) =>
+        s.earliest <= f.asOf &&
+        isKnownAt(s.reported, f.knownAt) &&
+        (f.speakers.length === 0 || f.speakers.includes(s.speaker)) &&
+        (f.topic === null || s.topics.includes(f.topic)) &&
+        (f.from === null || s.latest >= f.from) &&
+        (f.to === null || s.earliest <= f.to),
+    );
 }
 
 export interface StatementView {
@@ -36,28 +74,17 @@ export interface StatementView {
   source: { article: string; outlet: string | null; reported: string };
 }
 
-export function statementsAt(state: StatementsState, f: StatementFilter): StatementView[] {
-  return state
-    .all()
-    .filter(
-      (e) =>
-        e.occurred.earliest <= f.asOf &&
-        isKnownAt(e.reported.date, f.knownAt) &&
-        (f.speakers.length === 0 || f.speakers.includes(e.data.speaker)) &&
-        (f.topic === null || e.data.topics.includes(f.topic)) &&
-        (f.from === null || e.occurred.latest >= f.from) &&
-        (f.to === null || e.occurred.earliest <= f.to),
-    )
-    .map((e) => ({
-      id: e.id,
-      position: e.position,
-      speaker: { id: e.data.speaker, name: entityById(e.data.speaker)?.name ?? e.data.speaker },
-      role: e.data.role,
-      roleText: e.data.roleText,
-      quote: e.source.quote,
-      summary: e.data.summary,
-      topics: e.data.topics,
-      occurred: e.occurred,
-      source: { article: e.source.article, outlet: e.source.outlet, reported: e.reported.date },
-    }));
+export function statementView(e: RecordedEvent<'StatementMade'>): StatementView {
+  return {
+    id: e.id,
+    position: e.position,
+    speaker: { id: e.data.speaker, name: entityById(e.data.speaker)?.name ?? e.data.speaker },
+    role: e.data.role,
+    roleText: e.data.roleText,
+    quote: e.source.quote,
+    summary: e.data.summary,
+    topics: e.data.topics,
+    occurred: e.occurred,
+    source: { article: e.source.article, outlet: e.source.outlet, reported: e.reported.date },
+  };
 }

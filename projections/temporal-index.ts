@@ -13,7 +13,7 @@ export class TemporalIndex<V> {
    * begins, or a dated-by-range change ends) until the next: answers with everything
    * known are a binary search over these. Dropped for the entity a new fact touches.
    */
-  private readonly readings = new Map<string, { points: string[]; readings: Reading<V>[] }>();
+  private readonly readings = new Map<string, { points: string[]; readings: (Reading<V> | undefined)[] }>();
 
   add(key: string, evidence: Evidence<V>): void {
     let list = this.byKey.get(key);
@@ -37,19 +37,12 @@ export class TemporalIndex<V> {
     const list = this.byKey.get(key);
     if (!list) return null;
     if (q.knownAt !== null) return readAt(list, q.asOf, q.knownAt);
-    const r = this.readingsOf(key, list);
-    const i = lastAtOrBefore(r.points, q.asOf);
-    return i < 0 ? null : r.readings[i]!;
-  }
-
-  private readingsOf(key: string, list: readonly Evidence<V>[]) {
     let r = this.readings.get(key);
-    if (!r) {
-      const points = changePoints(list);
-      r = { points, readings: points.map((p) => readAt(list, p)!) };
-      this.readings.set(key, r);
-    }
-    return r;
+    if (!r) this.readings.set(key, (r = { points: changePoints(list), readings: [] }));
+    const i = lastAtOrBefore(r.points, q.asOf);
+    if (i < 0) return null;
+    // Computed on first use, so memory follows the dates actually read.
+    return (r.readings[i] ??= readAt(list, r.points[i]!)!);
   }
 
   history(key: string, knownAt: string | null): Segment<V>[] {

@@ -4,17 +4,30 @@ import { describe } from './describe';
 import { isKnownAt, type Projection, type TemporalQuery } from './projection';
 import { SortedLog } from './sorted-log';
 
-export type TimelineState = SortedLog;
+/** What the timeline keeps of each fact; the fact itself is read from the log for the page served. */
+export interface TimelineRef {
+  id: string;
+  position: number;
+  earliest: string;
+  reported: string;
+  type: EventType;
+}
+
+export type TimelineState = SortedLog<TimelineRef>;
 
 /** Every fact in the order it happened in the world. */
 export const timeline: Projection<TimelineState> = {
   name: 'timeline',
-  version: 1,
+  version: 2,
   init: () => new SortedLog(),
   apply(state, e) {
-    state.add(e);
+    state.add({ id: e.id, position: e.position, earliest: e.occurred.earliest, reported: e.reported.date, type: e.type });
   },
 };
+
+export function timelineAt(state: TimelineState, q: TemporalQuery & { types: EventType[] }): TimelineRef[] {
+  return state.all().filter((e) => e.earliest <= q.asOf && isKnownAt(e.reported, q.knownAt) && (q.types.length === 0 || q.types.includes(e.type)));
+}
 
 export interface TimelineEntry {
   eventId: string;
@@ -27,18 +40,13 @@ export interface TimelineEntry {
   reported: string;
 }
 
-export function timelineAt(state: TimelineState, q: TemporalQuery & { types: EventType[] }): TimelineEntry[] {
-  return state
-    .all()
-    .filter((e) => e.occurred.earliest <= q.asOf && isKnownAt(e.reported.date, q.knownAt) && (q.types.length === 0 || q.types.includes(e.type)))
-    .map((e) => ({
-      eventId: e.id,
-      position: e.position,
-      type: e.type,
-      stream: e.stream,
-      occurred: e.occurred,
-      summary: describe(e),
-      source: e.source,
-      reported: e.reported.date,
-    }));
-}
+export const timelineEntry = (e: RecordedEvent): TimelineEntry => ({
+  eventId: e.id,
+  position: e.position,
+  type: e.type,
+  stream: e.stream,
+  occurred: e.occurred,
+  summary: describe(e),
+  source: e.source,
+  reported: e.reported.date,
+});

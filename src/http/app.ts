@@ -25,7 +25,7 @@ export function createApp({ store, engine, logger }: AppDeps): Express {
   app.set('query parser', 'simple');
   app.use(requestLog(logger));
   app.use(operationRoutes(store, engine, spec));
-  app.use(readModelRoutes(engine));
+  app.use(readModelRoutes(engine, store));
   app.use(sourceRoutes(engine));
   app.use(eventRoutes(store));
   app.use(methodNotAllowed(spec.paths));

@@ -4,19 +4,28 @@ import { searchEntities } from '../../../events/entities';
 import { chairmanshipAt } from '../../../projections/chairmanship';
 import { membersAt, membershipTimeline } from '../../../projections/membership';
 import { relationsAt } from '../../../projections/relations';
-import { statementsAt } from '../../../projections/statements';
+import { statementView, statementsAt } from '../../../projections/statements';
 import { summitsAt } from '../../../projections/summits';
-import { timelineAt } from '../../../projections/timeline';
+import { timelineAt, timelineEntry } from '../../../projections/timeline';
+import type { EventType } from '../../../events/catalog';
+import type { RecordedEvent } from '../../../events/envelope';
 import type { ProjectionEngine } from '../../engine/projection-engine';
-import { dateThenPosition, paginate } from '../pagination';
+import type { EventStore } from '../../store/port';
+import { dateThenPosition, paginate, type Page } from '../pagination';
 import { checkRange, parseQuery, temporal } from '../params';
 
 type Schemas = components['schemas'];
 
 /** The read models, each as of a date and as known at a date. */
-export function readModelRoutes(engine: ProjectionEngine): Router {
+export function readModelRoutes(engine: ProjectionEngine, store: EventStore): Router {
   const r = Router();
   const m = engine.models;
+
+  /** Read models that index facts serve a page of them as read from the log. */
+  async function hydrate<T extends EventType, V>(page: Page<{ id: string }>, view: (e: RecordedEvent<T>) => V): Promise<Page<V>> {
+    const events = await Promise.all(page.items.map((i) => store.getEvent(i.id)));
+    return { items: events.map((e) => view(e as RecordedEvent<T>)), next: page.next };
+  }
 
   r.get('/v1/membership', (req, res) => {
     const q = temporal(parseQuery(req, ['asOf', 'knownAt']));
@@ -50,22 +59,23 @@ export function readModelRoutes(engine: ProjectionEngine): Router {
     res.json(body);
   });
 
-  r.get('/v1/statements', (req, res) => {
+  r.get('/v1/statements', async (req, res) => {
     const p = parseQuery(req, ['speaker', 'topic', 'from', 'to', 'asOf', 'knownAt', 'cursor', 'limit']);
     checkRange(p.from, p.to);
     const q = temporal(p);
     const speakers = p.speaker === undefined ? [] : searchEntities(p.speaker).map((e) => e.id);
     // A speaker that matches nobody matches no statement (not every statement).
     const items = p.speaker !== undefined && speakers.length === 0 ? [] : statementsAt(m.statements, { ...q, speakers, topic: p.topic ?? null, from: p.from ?? null, to: p.to ?? null });
-    const page = paginate(items, (s) => dateThenPosition(s.occurred.earliest, s.position), p.cursor, p.limit);
+    const page = await hydrate(paginate(items, (s) => dateThenPosition(s.earliest, s.position), p.cursor, p.limit), statementView);
     const body: Schemas['StatementPage'] = { ...q, position: engine.currentPosition, ...page };
     res.json(body);
   });
 
-  r.get('/v1/timeline', (req, res) => {
+  r.get('/v1/timeline', async (req, res) => {
     const p = parseQuery(req, ['asOf', 'knownAt', 'type', 'cursor', 'limit']);
     const q = temporal(p);
-    const page = paginate(timelineAt(m.timeline, { ...q, types: p.type }), (e) => dateThenPosition(e.occurred.earliest, e.position), p.cursor, p.limit);
+    const refs = paginate(timelineAt(m.timeline, { ...q, types: p.type }), (e) => dateThenPosition(e.earliest, e.position), p.cursor, p.limit);
+    const page = await hydrate(refs, timelineEntry);
     const body: Schemas['TimelinePage'] = { ...q, position: engine.currentPosition, ...page };
     res.json(body);
   });
