@@ -7,6 +7,7 @@ import { FuzzyDate } from './dates';
  */
 const EntityId = z.string().regex(/^(country|person|organization|body|force)-[a-z0-9-]{1,80}$/, 'expected an entity id such as country-uzbekistan');
 const Text = z.string().min(1).max(2000);
+export const ArticleKey = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'expected a lower-case key such as edm-v2-i213');
 const Short = z.string().min(1).max(200);
 const Topics = z.array(z.string().regex(/^[a-z0-9-]{1,40}$/)).max(20).default([]);
 
@@ -41,6 +42,20 @@ export const EventData = {
   MeetingHeld: z.object({ body: Short.nullable(), place: Short.nullable(), participants: z.array(EntityId).max(50), chair: EntityId.nullable(), topics: Topics, summary: Text }),
   VisitMade: z.object({ visitor: EntityId, places: z.array(Short).min(1).max(20), purpose: Text.nullable() }),
   AwardPresented: z.object({ by: EntityId, to: EntityId, award: Short, place: Short.nullable() }),
+  /** An article the record cites; facts may cite only registered sources. Its stream is `source-<key>`. */
+  SourceRegistered: z.object({
+    key: ArticleKey,
+    publication: Short,
+    volume: z.number().int().min(0).max(100000).nullable(),
+    issue: z.number().int().min(0).max(100000).nullable(),
+    title: Short.nullable(),
+    published: FuzzyDate,
+    datedBy: Text.nullable(),
+  }),
+  /** A fact found wrong: withdrawn, never edited. Recorded on the retracted fact's stream. */
+  FactRetracted: z.object({ eventId: z.uuid(), reason: Text }),
+  /** A fact superseded by `correctedBy`, a fact appended in the same batch. */
+  FactCorrected: z.object({ eventId: z.uuid(), correctedBy: z.uuid(), reason: Text }),
 } as const;
 
 export type EventType = keyof typeof EventData;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EventData, EventTypeSchema, type DataOf, type EventType } from './catalog';
+import { ArticleKey, EventData, EventTypeSchema, type DataOf, type EventType } from './catalog';
 import { FuzzyDate, IsoDay } from './dates';
 
 export const SCHEMA_VERSION = 1;
@@ -9,7 +9,7 @@ export const StreamName = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'exp
 
 /** Where a fact comes from: the article, the outlet it cites, and for statements the verbatim quote. */
 export const Source = z.object({
-  article: z.string().min(1).max(120),
+  article: ArticleKey,
   outlet: z.string().max(200).nullable(),
   /** Verbatim. Fragments the article separates (by "he said" and the like) are joined by " … ". */
   quote: z.string().max(5000).nullable(),
@@ -17,7 +17,7 @@ export const Source = z.object({
 export type Source = z.infer<typeof Source>;
 
 /** When the fact became public: the article's date. `knownAt` filters on `date`. */
-export const Reported = z.object({ article: z.string().min(1).max(120), date: IsoDay });
+export const Reported = z.object({ article: ArticleKey, date: IsoDay });
 
 export const Metadata = z.object({
   recordedBy: z.string().max(120),

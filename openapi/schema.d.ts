@@ -4,6 +4,72 @@
  */
 
 export interface paths {
+    "/v1/streams/{stream}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One stream's events in revision order, with its revision as ETag
+         * @description The `ETag` is the stream's revision (`"3"`); send it as `If-Match` when recording facts on the stream to fail with 409 if someone else wrote first.
+         */
+        get: operations["getStream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/streams/{stream}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record one fact, or a batch of facts atomically, on a stream
+         * @description The body is one fact, or `{ expectedRevision?, facts: [...] }` (1 to 1000 facts):
+         *     all are appended or none. Each fact is checked by its type's schema (400 when
+         *     malformed) and then by the domain rules (422, naming the rule and the field):
+         *
+         *     - `stream-matches-subject`: a fact about a country, a speaker, a summit, a source
+         *       or the chairmanship is recorded on that entity's stream;
+         *     - `known-entity`: entity ids must exist (an alias does not become a second entity);
+         *     - `source-registered`: facts cite a registered source (record `SourceRegistered`
+         *       on `source-<key>` first, or earlier in the same batch); `source-unique`;
+         *     - `not-in-future`, `reported-after-occurred`;
+         *     - `membership-held` / `membership-not-held`: no suspension or withdrawal from a
+         *       membership the record says is not held on that date, no return to one held;
+         *     - `chair-is-member`, `rejection-answers-proposal`;
+         *     - `retraction-target`, `correction-in-batch`: a wrong fact is never edited; record
+         *       `FactRetracted` (or `FactCorrected` with its replacement in the same batch) on
+         *       its stream. Reads as known before the retraction still show the old belief.
+         *
+         *     Concurrency: `expectedRevision` in the body or `If-Match` with the stream's ETag;
+         *     a stale one is 409 with the current revision. Without either, the service expects
+         *     the revision it checked the rules against.
+         *
+         *     Idempotency: with an `Idempotency-Key`, a retry of the same request answers **200**
+         *     with the first result (same ids and positions, header `Idempotent-Replayed: true`)
+         *     and appends nothing; the same key with a different body is 422. Keys are per
+         *     principal and kept forever.
+         *
+         *     Read your write: pass the answered `position` as `minPosition` to any read.
+         */
+        post: operations["recordFacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/membership": {
         parameters: {
             query?: never;
@@ -291,6 +357,10 @@ export interface components {
     schemas: {
         /** @description RFC 9457 problem details. */
         Problem: {
+            /** @description For 422, the domain rule that was broken. */
+            rule?: string;
+            /** @description For 409, the stream's revision now. */
+            currentRevision?: number;
             type: string;
             title: string;
             status: number;
@@ -464,12 +534,12 @@ export interface components {
         Article: {
             key: string;
             publication: string;
-            volume: number;
-            issue: number;
+            volume: number | null;
+            issue: number | null;
             title: string | null;
             published: components["schemas"]["FuzzyDate"];
             /** @description How the publication date was worked out from the text (the articles carry no dateline). */
-            datedBy: string;
+            datedBy: string | null;
             /** @description How many facts the article contributed. */
             facts: number;
         };
@@ -484,7 +554,7 @@ export interface components {
             aliases: string[];
         };
         /** @enum {string} */
-        EventType: "TreatySigned" | "OrganizationRegistered" | "DecisionTaken" | "MemberJoined" | "MembershipSuspended" | "MembershipRestored" | "MemberWithdrew" | "MembershipAttested" | "ChairmanshipTransferred" | "ChairmanshipAttested" | "ChairmanshipPlanned" | "SummitHeld" | "SummitPlanned" | "StatementMade" | "CooperationProposed" | "CooperationRejected" | "RelationsAttested" | "AgreementSigned" | "AgreementRatified" | "ForceEstablished" | "ForcePlanned" | "ForceParticipationDeclined" | "BodyEstablished" | "ExerciseHeld" | "MeetingHeld" | "VisitMade" | "AwardPresented";
+        EventType: "TreatySigned" | "OrganizationRegistered" | "DecisionTaken" | "MemberJoined" | "MembershipSuspended" | "MembershipRestored" | "MemberWithdrew" | "MembershipAttested" | "ChairmanshipTransferred" | "ChairmanshipAttested" | "ChairmanshipPlanned" | "SummitHeld" | "SummitPlanned" | "StatementMade" | "CooperationProposed" | "CooperationRejected" | "RelationsAttested" | "AgreementSigned" | "AgreementRatified" | "ForceEstablished" | "ForcePlanned" | "ForceParticipationDeclined" | "BodyEstablished" | "ExerciseHeld" | "MeetingHeld" | "VisitMade" | "AwardPresented" | "SourceRegistered" | "FactRetracted" | "FactCorrected";
         EventSource: {
             article: string;
             outlet: string | null;
@@ -545,6 +615,52 @@ export interface components {
             items: components["schemas"]["Event"][];
             next: components["schemas"]["Next"];
         };
+        Stream: {
+            stream: string;
+            revision: number;
+            items: components["schemas"]["Event"][];
+            next: components["schemas"]["Next"];
+        };
+        AppendResult: {
+            stream: string;
+            /** @description The stream's revision after the append. */
+            revision: number;
+            /** @description The log position of the last event appended; use it as minPosition. */
+            position: number;
+            events: {
+                /** Format: uuid */
+                id: string;
+                position: number;
+                revision: number;
+            }[];
+        };
+        /** @description One fact. `data` holds the fields of its type (see the event catalog in events/catalog.ts). */
+        FactInput: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            type: components["schemas"]["EventType"];
+            /** @description An EDTF date (`2005-10-29`, `2005-10`, `1999`, `2006-06/2006-08`, `2000/..`) or the full interval. */
+            occurred: string | components["schemas"]["FuzzyDate"];
+            data: {
+                [key: string]: unknown;
+            };
+            source: {
+                article: string;
+                outlet?: string | null;
+                /** @description Verbatim from the article. */
+                quote?: string | null;
+            };
+            correlationId?: string;
+            causationId?: string;
+        };
+        FactBatch: {
+            /** @description The stream's current revision, -1 or "no-stream" for a new stream, or "any". */
+            expectedRevision?: number | ("no-stream" | "any");
+            facts: components["schemas"]["FactInput"][];
+        };
         Health: {
             /** @enum {string} */
             status: "ok";
@@ -559,6 +675,61 @@ export interface components {
         };
     };
     responses: {
+        /** @description No valid bearer token. `WWW-Authenticate` says which scheme. */
+        Unauthorized: {
+            headers: {
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The token may not do this (a read token cannot record facts). */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The stream is not at the expected revision (`currentRevision` says where it is), or an event id already exists. */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is over 1 MB. */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not application/json. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A domain rule forbids it; `rule` names the rule and `issues` the field. */
+        Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The representation has not changed since the `ETag` sent in `If-None-Match`. */
         NotModified: {
             headers: {
@@ -595,6 +766,10 @@ export interface components {
         };
     };
     parameters: {
+        /** @example country-uzbekistan */
+        stream: string;
+        /** @description Wait (up to 2 s) until the read models reflect this log position, e.g. the `position` a write answered; 503 with Retry-After if they cannot. */
+        minPosition: number;
         /**
          * @description The date in the world's history to read as of (YYYY-MM-DD). Default today.
          * @example 2007-06-01
@@ -621,6 +796,93 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getStream: {
+        parameters: {
+            query?: {
+                /** @description The `next` value of the previous page. */
+                cursor?: components["parameters"]["cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["limit"];
+                /** @description Wait (up to 2 s) until the read models reflect this log position, e.g. the `position` a write answered; 503 with Retry-After if they cannot. */
+                minPosition?: components["parameters"]["minPosition"];
+            };
+            header?: never;
+            path: {
+                /** @example country-uzbekistan */
+                stream: components["parameters"]["stream"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stream"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    recordFacts: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+                /** @description The stream's ETag (a quoted revision); `"-1"` expects no stream. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @example country-uzbekistan */
+                stream: components["parameters"]["stream"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FactInput"] | components["schemas"]["FactBatch"];
+            };
+        };
+        responses: {
+            /** @description A retry with the same Idempotency-Key; nothing was appended. */
+            200: {
+                headers: {
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppendResult"];
+                };
+            };
+            /** @description Appended. `Location` names the first new event. */
+            201: {
+                headers: {
+                    Location?: string;
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppendResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     getMembership: {
         parameters: {
             query?: {
@@ -634,6 +896,8 @@ export interface operations {
                  * @example 2005-12-01
                  */
                 knownAt?: components["parameters"]["knownAt"];
+                /** @description Wait (up to 2 s) until the read models reflect this log position, e.g. the `position` a write answered; 503 with Retry-After if they cannot. */
+                minPosition?: components["parameters"]["minPosition"];
             };
             header?: never;
             path?: never;
@@ -679,6 +943,8 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getMembershipTimeline: {
@@ -689,6 +955,8 @@ export interface operations {
                  * @example 2005-12-01
                  */
                 knownAt?: components["parameters"]["knownAt"];
+                /** @description Wait (up to 2 s) until the read models reflect this log position, e.g. the `position` a write answered; 503 with Retry-After if they cannot. */
+                minPosition?: components["parameters"]["minPosition"];
             };
             header?: never;
             path?: never;
@@ -708,6 +976,8 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getNatoCstoRelations: {
@@ -723,6 +993,8 @@ export interface operations {
                  * @example 2005-12-01
                  */
                 knownAt?: components["parameters"]["knownAt"];
+                /** @description Wait (up to 2 s) until the read models reflect this log position, e.g. the `position` a write answered; 503 with Retry-After if they cannot. */
+                minPosition?: components["parameters"]["minPosition"];
             };
             header?: never;
             path?: never;
@@ -755,6 +1027,8 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getChairmanship: {
@@ -770,6 +1044,8 @@ export interface operations {
                  * @example 2005-12-01
                  */
                 knownAt?: components["parameters"]["knownAt"];
+                /** @description Wait (up to 2 s) until the read models reflect this log position, e.g. the `position` a write answered; 503 with Retry-After if they cannot. */
+                minPosition?: components["parameters"]["minPosition"];
             };
             header?: never;
             path?: never;
@@ -806,6 +1082,8 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listSummits: {
@@ -825,6 +1103,8 @@ export interface operations {
                 cursor?: components["parameters"]["cursor"];
                 /** @description Page size. */
                 limit?: components["parameters"]["limit"];
+                /** @description Wait (up to 2 s) until the read models reflect this log position, e.g. the `position` a write answered; 503 with Retry-After if they cannot. */
+                minPosition?: components["parameters"]["minPosition"];
             };
             header?: never;
             path?: never;
@@ -844,6 +1124,8 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listStatements: {
@@ -870,6 +1152,8 @@ export interface operations {
                 cursor?: components["parameters"]["cursor"];
                 /** @description Page size. */
                 limit?: components["parameters"]["limit"];
+                /** @description Wait (up to 2 s) until the read models reflect this log position, e.g. the `position` a write answered; 503 with Retry-After if they cannot. */
+                minPosition?: components["parameters"]["minPosition"];
             };
             header?: never;
             path?: never;
@@ -889,6 +1173,8 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listTimeline: {
@@ -910,6 +1196,8 @@ export interface operations {
                 cursor?: components["parameters"]["cursor"];
                 /** @description Page size. */
                 limit?: components["parameters"]["limit"];
+                /** @description Wait (up to 2 s) until the read models reflect this log position, e.g. the `position` a write answered; 503 with Retry-After if they cannot. */
+                minPosition?: components["parameters"]["minPosition"];
             };
             header?: never;
             path?: never;
@@ -929,6 +1217,8 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listSources: {
@@ -938,6 +1228,8 @@ export interface operations {
                 cursor?: components["parameters"]["cursor"];
                 /** @description Page size. */
                 limit?: components["parameters"]["limit"];
+                /** @description Wait (up to 2 s) until the read models reflect this log position, e.g. the `position` a write answered; 503 with Retry-After if they cannot. */
+                minPosition?: components["parameters"]["minPosition"];
             };
             header?: never;
             path?: never;
@@ -957,11 +1249,16 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getSource: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Wait (up to 2 s) until the read models reflect this log position, e.g. the `position` a write answered; 503 with Retry-After if they cannot. */
+                minPosition?: components["parameters"]["minPosition"];
+            };
             header?: never;
             path: {
                 /** @example edm-v2-i213 */
@@ -982,7 +1279,10 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listEntities: {
@@ -994,6 +1294,8 @@ export interface operations {
                 cursor?: components["parameters"]["cursor"];
                 /** @description Page size. */
                 limit?: components["parameters"]["limit"];
+                /** @description Wait (up to 2 s) until the read models reflect this log position, e.g. the `position` a write answered; 503 with Retry-After if they cannot. */
+                minPosition?: components["parameters"]["minPosition"];
             };
             header?: never;
             path?: never;
@@ -1013,11 +1315,16 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getEntity: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Wait (up to 2 s) until the read models reflect this log position, e.g. the `position` a write answered; 503 with Retry-After if they cannot. */
+                minPosition?: components["parameters"]["minPosition"];
+            };
             header?: never;
             path: {
                 /** @example person-emomali-rahmon */
@@ -1038,7 +1345,10 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listEvents: {
@@ -1052,6 +1362,8 @@ export interface operations {
                 cursor?: components["parameters"]["cursor"];
                 /** @description Page size. */
                 limit?: components["parameters"]["limit"];
+                /** @description Wait (up to 2 s) until the read models reflect this log position, e.g. the `position` a write answered; 503 with Retry-After if they cannot. */
+                minPosition?: components["parameters"]["minPosition"];
             };
             header?: never;
             path?: never;
@@ -1071,12 +1383,16 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             503: components["responses"]["Unavailable"];
         };
     };
     getEvent: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Wait (up to 2 s) until the read models reflect this log position, e.g. the `position` a write answered; 503 with Retry-After if they cannot. */
+                minPosition?: components["parameters"]["minPosition"];
+            };
             header?: never;
             path: {
                 id: string;
@@ -1097,6 +1413,7 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../events/envelope';
 import { evidenceOf, rangeOf, refOf, type DateRange, type EvidenceRef } from './evidence';
 import { countryName } from './membership';
-import { isKnownAt, type Projection, type TemporalQuery } from './projection';
+import { Retractions, type Projection, type TemporalQuery } from './projection';
 import { TemporalIndex } from './temporal-index';
 
 const ORG = 'organization-csto';
@@ -9,13 +9,16 @@ const ORG = 'organization-csto';
 export interface ChairmanshipState {
   chairs: TemporalIndex<string>;
   planned: RecordedEvent<'ChairmanshipPlanned'>[];
+  retractions: Retractions;
 }
 
 export const chairmanship: Projection<ChairmanshipState> = {
   name: 'chairmanship',
   version: 1,
-  init: () => ({ chairs: new TemporalIndex<string>(), planned: [] }),
+  init: () => ({ chairs: new TemporalIndex<string>(), planned: [], retractions: new Retractions() }),
   apply(state, e) {
+    state.retractions.apply(e);
+    if (state.chairs.applyRetraction(e)) return;
     switch (e.type) {
       case 'ChairmanshipTransferred':
         return state.chairs.add(ORG, evidenceOf(e, 'change', e.data.country));
@@ -39,7 +42,7 @@ export interface ChairmanshipView {
 export function chairmanshipAt(state: ChairmanshipState, q: TemporalQuery): ChairmanshipView {
   const r = state.chairs.read(ORG, q);
   const planned = state.planned
-    .filter((e) => isKnownAt(e.reported.date, q.knownAt) && e.occurred.earliest <= q.asOf && q.asOf < e.data.term.earliest)
+    .filter((e) => state.retractions.visible(e, q.knownAt) && e.occurred.earliest <= q.asOf && q.asOf < e.data.term.earliest)
     .map((e) => ({ country: countryName(e.data.country), countryId: e.data.country, term: rangeOf(e.data.term)!, announced: e.occurred.text, eventId: e.id, article: e.source.article }));
   return {
     chair: r && {

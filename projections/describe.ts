@@ -60,5 +60,11 @@ export function describe(e: RecordedEvent): string {
       return `${name(e.data.visitor)} visited ${e.data.places.join(' and ')}`;
     case 'AwardPresented':
       return `${name(e.data.by)} presented ${name(e.data.to)} with the ${e.data.award}`;
+    case 'SourceRegistered':
+      return `Source registered: ${e.data.publication}${e.data.volume !== null ? ` vol. ${e.data.volume}` : ''}${e.data.issue !== null ? ` no. ${e.data.issue}` : ''}${e.data.title ? `, "${e.data.title}"` : ''}`;
+    case 'FactRetracted':
+      return `Fact ${e.data.eventId} retracted: ${e.data.reason}`;
+    case 'FactCorrected':
+      return `Fact ${e.data.eventId} corrected by ${e.data.correctedBy}: ${e.data.reason}`;
   }
 }

@@ -1,7 +1,8 @@
 import type { EventType } from '../events/catalog';
 import type { FuzzyDate } from '../events/dates';
-import type { RecordedEvent } from '../events/envelope';
+import type { DomainEvent } from '../events/envelope';
 import { prefixLength } from './bisect';
+import { isVisibleAt } from './projection';
 
 /**
  * One piece of evidence about a value that changes over time: either a change
@@ -16,6 +17,7 @@ export interface Evidence<V> {
   type: EventType;
   article: string;
   reported: string;
+  retractedAt: string | null;
 }
 
 export interface Reading<V> {
@@ -32,7 +34,7 @@ export interface Reading<V> {
   evidence: Evidence<V>[];
 }
 
-export const evidenceOf = <V>(e: RecordedEvent, kind: Evidence<V>['kind'], value: V): Evidence<V> => ({
+export const evidenceOf = <V>(e: DomainEvent, kind: Evidence<V>['kind'], value: V): Evidence<V> => ({
   kind,
   value,
   occurred: e.occurred,
@@ -40,6 +42,7 @@ export const evidenceOf = <V>(e: RecordedEvent, kind: Evidence<V>['kind'], value
   type: e.type,
   article: e.source.article,
   reported: e.reported.date,
+  retractedAt: null,
 });
 
 const byEarliest = <V>(a: Evidence<V>, b: Evidence<V>) =>
@@ -55,22 +58,22 @@ export function insertEvidence<V>(list: Evidence<V>[], item: Evidence<V>): void 
 /** Index of the last evidence that begins on or before `asOf`, or -1. */
 const lastStartingBy = (list: readonly Evidence<unknown>[], asOf: string) => prefixLength(list.length, (i) => list[i]!.occurred.earliest <= asOf) - 1;
 
-/** The nearest index before `i` whose evidence was reported by `knownAt`, or -1. */
-function previousKnown(list: readonly Evidence<unknown>[], i: number, knownAt: string | null): number {
+/** The nearest index before `i` whose evidence is visible at `knownAt`, or -1. */
+function previousVisible(list: readonly Evidence<unknown>[], i: number, knownAt: string | null): number {
   let j = i - 1;
-  if (knownAt !== null) while (j >= 0 && list[j]!.reported > knownAt) j--;
+  while (j >= 0 && !isVisibleAt(list[j]!, knownAt)) j--;
   return j;
 }
 
 /**
  * The value at `asOf` from evidence ordered by start: the latest evidence that has
- * begun (and was reported by `knownAt`) decides. null when nothing is known yet at
- * that date. Unknown evidence is skipped in place rather than filtered out, so a read
+ * begun (and is visible at `knownAt`: reported, not retracted) decides. null when nothing is known yet at
+ * that date. Invisible evidence is skipped in place rather than filtered out, so a read
  * costs a binary search plus the length of the current run.
  */
 export function readAt<V>(list: readonly Evidence<V>[], asOf: string, knownAt: string | null = null): Reading<V> | null {
   let i = lastStartingBy(list, asOf);
-  if (i >= 0 && knownAt !== null && list[i]!.reported > knownAt) i = previousKnown(list, i, knownAt);
+  if (i >= 0 && !isVisibleAt(list[i]!, knownAt)) i = previousVisible(list, i, knownAt);
   if (i < 0) return null;
   const last = list[i]!;
   if (last.kind === 'change' && asOf < last.occurred.latest) {
@@ -78,7 +81,7 @@ export function readAt<V>(list: readonly Evidence<V>[], asOf: string, knownAt: s
   }
   // Walk back over earlier reports of the same value, up to the change that set it.
   let first = last;
-  for (let j = previousKnown(list, i, knownAt); first.kind === 'attestation' && j >= 0 && list[j]!.value === last.value; j = previousKnown(list, j, knownAt)) {
+  for (let j = previousVisible(list, i, knownAt); first.kind === 'attestation' && j >= 0 && list[j]!.value === last.value; j = previousVisible(list, j, knownAt)) {
     first = list[j]!;
   }
   return {

@@ -13,6 +13,7 @@ export const membership: Projection<MembershipState> = {
   init: () => new TemporalIndex<Status>(),
   apply(state, e) {
     const change = (to: Status) => state.add(countryOf(e), evidenceOf(e, 'change', to));
+    if (state.applyRetraction(e)) return;
     switch (e.type) {
       case 'MemberJoined':
       case 'MembershipRestored':

@@ -20,5 +20,37 @@ export interface TemporalQuery {
   knownAt: string | null;
 }
 
-/** A fact is known at a date when the article reporting it had appeared by then. */
-export const isKnownAt = (reported: string, knownAt: string | null): boolean => knownAt === null || reported <= knownAt;
+/** What a read model keeps of a fact to decide whether a reader can see it. */
+export interface Visibility {
+  reported: string;
+  /** When a retraction or correction of the fact was reported; null while it stands. */
+  retractedAt: string | null;
+}
+
+/**
+ * A fact is visible at `knownAt` when its article had appeared by then and no
+ * retraction had; with everything known (null), when it has not been retracted.
+ */
+export const isVisibleAt = (f: Visibility, knownAt: string | null): boolean =>
+  knownAt === null ? f.retractedAt === null : f.reported <= knownAt && (f.retractedAt === null || f.retractedAt > knownAt);
+
+/** The fact a retraction or correction withdraws, and when that became known. */
+export function retractionOf(e: RecordedEvent): { eventId: string; at: string } | null {
+  return e.type === 'FactRetracted' || e.type === 'FactCorrected' ? { eventId: e.data.eventId, at: e.reported.date } : null;
+}
+
+/** Retractions by event id, for read models that keep whole events. */
+export class Retractions {
+  private readonly at = new Map<string, string>();
+
+  /** Records the retraction if `e` is one; true when it was. */
+  apply(e: RecordedEvent): boolean {
+    const r = retractionOf(e);
+    if (r && !this.at.has(r.eventId)) this.at.set(r.eventId, r.at);
+    return r !== null;
+  }
+
+  visible(e: RecordedEvent, knownAt: string | null): boolean {
+    return isVisibleAt({ reported: e.reported.date, retractedAt: this.at.get(e.id) ?? null }, knownAt);
+  }
+}

@@ -12,6 +12,7 @@ export const relations: Projection<RelationsState> = {
   version: 1,
   init: () => new TemporalIndex<RelationStatus>(),
   apply(state, e: RecordedEvent) {
+    if (state.applyRetraction(e)) return;
     switch (e.type) {
       case 'CooperationProposed':
         return state.add(e.stream, evidenceOf(e, 'change', 'proposed'));

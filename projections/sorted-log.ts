@@ -1,5 +1,8 @@
-/** What a sorted log needs of an entry: when it happened, and its log position to break ties. */
-export interface Dated {
+import type { Visibility } from './projection';
+
+/** What a sorted log needs of an entry: when it happened, its log position to break ties, and whether it stands. */
+export interface Dated extends Visibility {
+  id: string;
   earliest: string;
   position: number;
 }
@@ -10,12 +13,24 @@ export interface Dated {
  */
 export class SortedLog<E extends Dated> {
   private items: E[] = [];
+  private readonly byId = new Map<string, E>();
   private sorted = true;
 
   add(e: E): void {
     const last = this.items[this.items.length - 1];
     if (last && compare(last, e) > 0) this.sorted = false;
     this.items.push(e);
+    this.byId.set(e.id, e);
+  }
+
+  get(id: string): E | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Withdraws an entry from `at` on; readers that know less still see it. */
+  retract(id: string, at: string): void {
+    const e = this.byId.get(id);
+    if (e && e.retractedAt === null) e.retractedAt = at;
   }
 
   all(): readonly E[] {

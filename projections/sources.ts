@@ -1,15 +1,31 @@
+import type { DataOf } from '../events/catalog';
 import type { Projection } from './projection';
 
-/** Which facts each article contributed (article key → event ids in log order). */
-export type SourcesState = Map<string, string[]>;
+export interface SourceEntry {
+  source: DataOf<'SourceRegistered'>;
+  /** The facts citing it, in log order (its own registration excluded). */
+  eventIds: string[];
+}
+
+/** The registered sources and the facts each contributed. */
+export type SourcesState = Map<string, SourceEntry>;
 
 export const sources: Projection<SourcesState> = {
   name: 'sources',
-  version: 1,
+  version: 2,
   init: () => new Map(),
   apply(state, e) {
-    let ids = state.get(e.source.article);
-    if (!ids) state.set(e.source.article, (ids = []));
-    ids.push(e.id);
+    if (e.type === 'SourceRegistered') {
+      state.set(e.data.key, { source: e.data, eventIds: state.get(e.data.key)?.eventIds ?? [] });
+      return;
+    }
+    state.get(e.source.article)?.eventIds.push(e.id);
   },
 };
+
+/** Registered sources, oldest first. */
+export function sourcesList(state: SourcesState): SourceEntry[] {
+  return [...state.values()].sort((a, b) =>
+    a.source.published.earliest !== b.source.published.earliest ? (a.source.published.earliest < b.source.published.earliest ? -1 : 1) : a.source.key < b.source.key ? -1 : 1,
+  );
+}

@@ -1,14 +1,14 @@
 import { entityById } from '../events/entities';
 import type { RecordedEvent } from '../events/envelope';
-import { isKnownAt, type Projection, type TemporalQuery } from './projection';
-import { SortedLog } from './sorted-log';
+import { isVisibleAt, retractionOf, type Projection, type TemporalQuery } from './projection';
+import { SortedLog, type Dated } from './sorted-log';
 
 /**
  * What the statements read model keeps of each statement: enough to filter and
  * order. The statement itself is read from the log for the page being served, so
  * memory does not grow with the text of every quote.
  */
-export interface StatementRef {
+export interface StatementRef extends Dated {
   id: string;
   position: number;
   earliest: string;
@@ -25,8 +25,11 @@ export const statements: Projection<StatementsState> = {
   version: 2,
   init: () => new SortedLog(),
   apply(state, e) {
+    const r = retractionOf(e);
+    if (r) return state.retract(r.eventId, r.at);
     if (e.type !== 'StatementMade') return;
     state.add({
+      retractedAt: null,
       id: e.id,
       position: e.position,
       earliest: e.occurred.earliest,
@@ -53,7 +56,7 @@ export function statementsAt(state: StatementsState, f: StatementFilter): Statem
     .filter(
       (s) =>
         s.earliest <= f.asOf &&
-        isKnownAt(s.reported, f.knownAt) &&
+        isVisibleAt(s, f.knownAt) &&
         (f.speakers.length === 0 || f.speakers.includes(s.speaker)) &&
         (f.topic === null || s.topics.includes(f.topic)) &&
         (f.from === null || s.latest >= f.from) &&

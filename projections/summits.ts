@@ -1,21 +1,24 @@
 import type { RecordedEvent } from '../events/envelope';
 import { rangeOf, type DateRange } from './evidence';
-import { isKnownAt, type Projection, type TemporalQuery } from './projection';
+import { Retractions, type Projection, type TemporalQuery } from './projection';
 
 interface SummitFacts {
   held: RecordedEvent<'SummitHeld'>[];
   plans: RecordedEvent<'SummitPlanned'>[];
 }
-export type SummitsState = Map<string, SummitFacts>;
+export interface SummitsState {
+  summits: Map<string, SummitFacts>;
+  retractions: Retractions;
+}
 
 export const summits: Projection<SummitsState> = {
   name: 'summits',
   version: 1,
-  init: () => new Map(),
+  init: () => ({ summits: new Map(), retractions: new Retractions() }),
   apply(state, e) {
-    if (e.type !== 'SummitHeld' && e.type !== 'SummitPlanned') return;
-    let facts = state.get(e.data.summit);
-    if (!facts) state.set(e.data.summit, (facts = { held: [], plans: [] }));
+    if (state.retractions.apply(e) || (e.type !== 'SummitHeld' && e.type !== 'SummitPlanned')) return;
+    let facts = state.summits.get(e.data.summit);
+    if (!facts) state.summits.set(e.data.summit, (facts = { held: [], plans: [] }));
     if (e.type === 'SummitHeld') facts.held.push(e);
     else facts.plans.push(e);
   },
@@ -37,8 +40,8 @@ export interface SummitView {
 /** Summits held by `asOf`, and those announced by then and not (yet) reported held. */
 export function summitsAt(state: SummitsState, q: TemporalQuery): SummitView[] {
   const out: SummitView[] = [];
-  for (const [id, facts] of state) {
-    const visible = <E extends RecordedEvent>(list: E[]) => list.filter((e) => isKnownAt(e.reported.date, q.knownAt) && e.occurred.earliest <= q.asOf);
+  for (const [id, facts] of state.summits) {
+    const visible = <E extends RecordedEvent>(list: E[]) => list.filter((e) => state.retractions.visible(e, q.knownAt) && e.occurred.earliest <= q.asOf);
     const held = visible(facts.held)[0];
     const plans = visible(facts.plans);
     const evidence = [...(held ? [held] : []), ...plans].map((e) => ({ eventId: e.id, type: e.type, article: e.source.article }));

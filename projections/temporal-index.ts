@@ -1,5 +1,6 @@
+import type { RecordedEvent } from '../events/envelope';
 import { changePoints, insertEvidence, lastAtOrBefore, readAt, segments, type Evidence, type Reading, type Segment } from './evidence';
-import { isKnownAt, type TemporalQuery } from './projection';
+import { isVisibleAt, retractionOf, type TemporalQuery } from './projection';
 
 /**
  * Evidence per entity, kept ordered by date so a read as of a date is a binary
@@ -7,7 +8,15 @@ import { isKnownAt, type TemporalQuery } from './projection';
  * touches only its own entity.
  */
 export class TemporalIndex<V> {
+  /** Applies a retraction or correction if `e` is one; true when it was. */
+  applyRetraction(e: RecordedEvent): boolean {
+    const r = retractionOf(e);
+    if (r) this.retract(r.eventId, r.at);
+    return r !== null;
+  }
+
   private readonly byKey = new Map<string, Evidence<V>[]>();
+  private readonly byEvent = new Map<string, { key: string; evidence: Evidence<V> }>();
   /**
    * Per entity, the reading from each date where it can change (a piece of evidence
    * begins, or a dated-by-range change ends) until the next: answers with everything
@@ -19,17 +28,25 @@ export class TemporalIndex<V> {
     let list = this.byKey.get(key);
     if (!list) this.byKey.set(key, (list = []));
     insertEvidence(list, evidence);
+    this.byEvent.set(evidence.eventId, { key, evidence });
     this.readings.delete(key);
+  }
+
+  /** Withdraws the evidence an event gave, from `at` on (knownAt before it still sees it). */
+  retract(eventId: string, at: string): void {
+    const found = this.byEvent.get(eventId);
+    if (!found || found.evidence.retractedAt !== null) return;
+    found.evidence.retractedAt = at;
+    this.readings.delete(found.key);
   }
 
   keys(): IterableIterator<string> {
     return this.byKey.keys();
   }
 
-  /** The evidence reported by `knownAt` (all of it when null). */
+  /** The evidence visible at `knownAt`. */
   evidence(key: string, knownAt: string | null): readonly Evidence<V>[] {
-    const list = this.byKey.get(key) ?? [];
-    return knownAt === null ? list : list.filter((e) => isKnownAt(e.reported, knownAt));
+    return (this.byKey.get(key) ?? []).filter((e) => isVisibleAt(e, knownAt));
   }
 
   /** Readings with everything known are shared, immutable objects; callers must not change them. */

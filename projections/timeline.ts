@@ -1,11 +1,11 @@
 import type { EventType } from '../events/catalog';
 import type { RecordedEvent } from '../events/envelope';
 import { describe } from './describe';
-import { isKnownAt, type Projection, type TemporalQuery } from './projection';
-import { SortedLog } from './sorted-log';
+import { isVisibleAt, retractionOf, type Projection, type TemporalQuery } from './projection';
+import { SortedLog, type Dated } from './sorted-log';
 
 /** What the timeline keeps of each fact; the fact itself is read from the log for the page served. */
-export interface TimelineRef {
+export interface TimelineRef extends Dated {
   id: string;
   position: number;
   earliest: string;
@@ -21,12 +21,15 @@ export const timeline: Projection<TimelineState> = {
   version: 2,
   init: () => new SortedLog(),
   apply(state, e) {
-    state.add({ id: e.id, position: e.position, earliest: e.occurred.earliest, reported: e.reported.date, type: e.type });
+    // The retraction is itself a fact on the timeline; the fact it withdraws leaves it.
+    const r = retractionOf(e);
+    if (r) state.retract(r.eventId, r.at);
+    state.add({ id: e.id, position: e.position, earliest: e.occurred.earliest, reported: e.reported.date, retractedAt: null, type: e.type });
   },
 };
 
 export function timelineAt(state: TimelineState, q: TemporalQuery & { types: EventType[] }): TimelineRef[] {
-  return state.all().filter((e) => e.earliest <= q.asOf && isKnownAt(e.reported, q.knownAt) && (q.types.length === 0 || q.types.includes(e.type)));
+  return state.all().filter((e) => e.earliest <= q.asOf && isVisibleAt(e, q.knownAt) && (q.types.length === 0 || q.types.includes(e.type)));
 }
 
 export interface TimelineEntry {

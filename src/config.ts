@@ -7,6 +7,14 @@ const Config = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Load the article corpus into the store at start (idempotent). */
   SEED_CORPUS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Write tokens, `principal:secret` pairs separated by commas. */
+  API_TOKENS: z.string().optional(),
+  /** A file of write tokens, one `principal:secret` per line (# comments allowed). */
+  API_TOKENS_FILE: z.string().min(1).optional(),
+  /** When set, reads need this bearer token (or a write token). */
+  READ_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** How long a read with minPosition waits for the read models, in milliseconds. */
+  MIN_POSITION_WAIT_MS: z.coerce.number().int().min(0).max(60000).default(2000),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -11,7 +11,17 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const service = await startService(config, logger);
+  let service;
+  try {
+    service = await startService(config, logger);
+  } catch (err) {
+    // Configuration found wrong while starting (a token file, say) is said plainly.
+    if (err instanceof Error && err.message.startsWith('Invalid configuration')) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     // In-flight requests finish; then the store closes and the process exits.

@@ -4,6 +4,7 @@ import type { Config } from './config';
 import { importEvents } from './engine/import-corpus';
 import { ProjectionEngine } from './engine/projection-engine';
 import { createApp } from './http/app';
+import { Auth } from './http/auth';
 import type { Logger } from './logger';
 import { SqliteEventStore } from './store/sqlite';
 
@@ -15,6 +16,8 @@ export interface RunningService {
 
 /** Opens the store, loads the corpus if asked, catches the read models up, and listens. */
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
+  // Token configuration is checked before anything is opened.
+  const auth = new Auth(config);
   const store = new SqliteEventStore(config.SQLITE_PATH);
   if (config.SEED_CORPUS) {
     const { appended, skipped } = await importEvents(store, corpusEvents());
@@ -24,7 +27,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   await engine.start();
   logger.info({ position: engine.currentPosition, store: store.name, path: config.SQLITE_PATH }, 'read models caught up');
 
-  const app = createApp({ store, engine, logger });
+  if (!auth.canWrite) logger.warn('no write tokens configured (API_TOKENS or API_TOKENS_FILE): recording facts is disabled');
+  const app = createApp({ store, engine, logger, auth, minPositionWaitMs: config.MIN_POSITION_WAIT_MS });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
     s.once('error', reject);

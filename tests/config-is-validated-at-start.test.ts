@@ -1,7 +1,7 @@
 import { loadConfig } from '../src/config';
 
 test('defaults: port 3000, ./data/events.db, info logs, corpus seeded', () => {
-  expect(loadConfig({})).toEqual({ PORT: 3000, HOST: '0.0.0.0', SQLITE_PATH: './data/events.db', LOG_LEVEL: 'info', SEED_CORPUS: true });
+  expect(loadConfig({})).toEqual({ PORT: 3000, HOST: '0.0.0.0', SQLITE_PATH: './data/events.db', LOG_LEVEL: 'info', SEED_CORPUS: true, MIN_POSITION_WAIT_MS: 2000 });
 });
 
 test('values come from the environment', () => {
@@ -14,6 +14,8 @@ test.each([
   ['LOG_LEVEL', 'loud'],
   ['SEED_CORPUS', 'yes'],
   ['SQLITE_PATH', ''],
+  ['READ_TOKEN', 'short'],
+  ['MIN_POSITION_WAIT_MS', '-5'],
 ])('a bad %s=%s is refused with a message naming it', (name, value) => {
   expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`Invalid configuration:\\n\\s+${name}: .*got "${value}"`));
 });

@@ -32,8 +32,8 @@ test('a fact is never reported before it happened', () => {
 
 test('the corpus covers every event type it needs and no type is unused by accident', () => {
   const used = new Set(corpusEvents().map((e) => e.type));
-  // Joined and withdrew are for facts recorded later; the five articles report none.
-  expect([...Object.keys(EventData)].filter((t) => !used.has(t as never)).sort()).toEqual(['MemberJoined', 'MemberWithdrew']);
+  // Joining, withdrawing and corrections are for facts recorded later; the five articles report none.
+  expect([...Object.keys(EventData)].filter((t) => !used.has(t as never)).sort()).toEqual(['FactCorrected', 'FactRetracted', 'MemberJoined', 'MemberWithdrew']);
 });
 
 test('importing the corpus twice appends nothing the second time', async () => {

@@ -39,17 +39,29 @@ export const fact = <T extends EventType>(f: FactOf<T>): Fact => f as unknown as
 
 export const QUOTE_FRAGMENT_SEPARATOR = ' … ';
 
-/** The events an article contributes, with deterministic ids so importing twice appends nothing. */
+/**
+ * The events an article contributes: its registration as a source, then its facts,
+ * with deterministic ids so importing twice appends nothing.
+ */
 export function articleEvents(article: Article): DomainEvent[] {
-  return article.facts.map((f) => ({
-    id: uuidv5(`${article.key}/${f.key}`),
+  const { key, publication, volume, issue, title, published, datedBy } = article;
+  const registration: Fact = fact({
+    key: 'source',
+    type: 'SourceRegistered',
+    stream: `source-${key}`,
+    occurred: published,
+    outlet: null,
+    data: { key, publication, volume, issue, title, published, datedBy },
+  });
+  return [registration, ...article.facts].map((f) => ({
+    id: uuidv5(`${key}/${f.key}`),
     type: f.type,
     stream: f.stream,
     schemaVersion: SCHEMA_VERSION,
     occurred: f.occurred,
-    reported: { article: article.key, date: article.published.earliest },
-    source: { article: article.key, outlet: f.outlet, quote: f.quote ?? null },
-    metadata: { recordedBy: 'corpus', correlationId: `corpus:${article.key}`, causationId: null },
+    reported: { article: key, date: published.earliest },
+    source: { article: key, outlet: f.outlet, quote: f.quote ?? null },
+    metadata: { recordedBy: 'corpus', correlationId: `corpus:${key}`, causationId: null },
     data: EventData[f.type].parse(f.data),
   })) as DomainEvent[];
 }

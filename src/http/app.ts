@@ -9,22 +9,35 @@ import { operationRoutes } from './routes/operations';
 import { readModelRoutes } from './routes/read-models';
 import { sourceRoutes } from './routes/sources';
 import { loadSpec } from './spec';
+import { Auth } from './auth';
+import { readYourWrites } from './params';
+import { streamRoutes } from './routes/streams';
+import { Recorder } from '../engine/recorder';
 
 export interface AppDeps {
   store: EventStore;
   engine: ProjectionEngine;
   logger: Logger;
+  auth?: Auth;
+  /** How long a read with minPosition waits for the read models. */
+  minPositionWaitMs?: number;
 }
 
+export const BODY_LIMIT = '1mb';
+
 /** The Express application: routes, then the one error mapping. */
-export function createApp({ store, engine, logger }: AppDeps): Express {
+export function createApp({ store, engine, logger, auth = new Auth({}), minPositionWaitMs = 2000 }: AppDeps): Express {
   const spec = loadSpec();
+  const recorder = new Recorder(store, engine);
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
   app.set('query parser', 'simple');
   app.use(requestLog(logger));
   app.use(operationRoutes(store, engine, spec));
+  app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+  app.get('/v1/*path', auth.requireRead, readYourWrites(engine, minPositionWaitMs));
+  app.use(streamRoutes(store, recorder, auth));
   app.use(readModelRoutes(engine, store));
   app.use(sourceRoutes(engine));
   app.use(eventRoutes(store));

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { z } from 'zod';
 import { EventTypeSchema } from '../../events/catalog';
 import { IsoDay } from '../../events/dates';
@@ -35,11 +35,12 @@ type ParamName = keyof typeof Params;
 /**
  * Validates the query string against the parameters an operation accepts. Unknown
  * parameters are rejected too, so a misspelt `asof` is not silently ignored.
+ * `minPosition` is every read's, handled by the readYourWrites middleware.
  */
 export function parseQuery<K extends ParamName>(req: Request, names: readonly K[]): { [P in K]: z.output<(typeof Params)[P]> } {
   const query = req.query as Record<string, unknown>;
   const issues = Object.keys(query)
-    .filter((k) => !(names as readonly string[]).includes(k))
+    .filter((k) => k !== 'minPosition' && !(names as readonly string[]).includes(k))
     .map((k) => ({ field: k, message: `unknown parameter; this operation accepts: ${names.join(', ') || 'none'}` }));
   const out: Record<string, unknown> = {};
   for (const name of names) {
@@ -59,3 +60,20 @@ export function temporal(p: { asOf?: string; knownAt?: string }) {
 export function checkRange(from: string | undefined, to: string | undefined): void {
   if (from && to && from > to) throw invalid('from is after to', [{ field: 'to', message: `must not be before from (${from})` }]);
 }
+
+const MinPosition = z.string().regex(/^\d{1,15}$/, 'expected a log position (a whole number)').transform(Number);
+
+/**
+ * `?minPosition=N`: waits (bounded) until the read models reflect position N, so a
+ * client reads its own write; answers 503 with Retry-After when they cannot in time.
+ */
+export const readYourWrites =
+  (engine: { waitFor(position: number, timeoutMs: number): Promise<void> }, timeoutMs: number): RequestHandler =>
+  async (req, _res, next) => {
+    const raw = (req.query as Record<string, unknown>).minPosition;
+    if (raw === undefined) return next();
+    const r = MinPosition.safeParse(raw);
+    if (!r.success) throw invalid('invalid query parameter: minPosition', [{ field: 'minPosition', message: r.error.issues[0]!.message }]);
+    await engine.waitFor(r.data, timeoutMs);
+    next();
+  };

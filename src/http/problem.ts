@@ -1,14 +1,26 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { AppError, type ErrorKind, type FieldIssue } from '../errors';
 
-const STATUS: Record<ErrorKind, number> = { invalid: 400, 'not-found': 404, conflict: 409, unavailable: 503 };
+const STATUS: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  rejected: 422,
+  unavailable: 503,
+};
 const TITLE: Record<number, string> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -33,6 +45,7 @@ export function sendProblem(res: Response, status: number, slug: string, detail:
 /** The one place where error kinds become HTTP statuses. */
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (err instanceof AppError) {
+    if (err.kind === 'unauthenticated') res.set('WWW-Authenticate', 'Bearer realm="csto-record"');
     const { issues, ...rest } = err.details;
     return sendProblem(res, STATUS[err.kind], err.kind, err.message, { ...(issues?.length ? { issues } : {}), ...rest });
   }

@@ -1,7 +1,8 @@
 import type { DomainEvent, RecordedEvent } from '../../events/envelope';
 import { conflict } from '../errors';
 import { checkExpectedRevision } from './expected-revision';
-import type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions } from './port';
+import { replay, type IdempotencyRecord } from './idempotency';
+import type { AppendOptions, AppendResult, EventStore, ExpectedRevision, ReadAllOptions } from './port';
 import { Subscribers } from './pump';
 import { matchesFilter } from './filter';
 
@@ -12,8 +13,12 @@ export class MemoryEventStore implements EventStore {
   private readonly byId = new Map<string, RecordedEvent>();
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly subscribers = new Subscribers();
+  private readonly idempotency = new Map<string, IdempotencyRecord>();
 
-  async append(stream: string, events: DomainEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  async append(stream: string, events: DomainEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
+    const key = options.idempotency?.key;
+    const previous = key === undefined ? undefined : this.idempotency.get(key);
+    if (previous) return replay(key!, previous, options.idempotency!.fingerprint);
     const existing = this.streams.get(stream) ?? [];
     checkExpectedRevision(stream, existing.length - 1, expected);
     const seen = new Set<string>();
@@ -31,8 +36,10 @@ export class MemoryEventStore implements EventStore {
       existing.push(r);
     }
     this.streams.set(stream, existing);
+    const result = { replayed: false, stream, revision: existing.length - 1, events: recorded.map((r) => ({ id: r.id, position: r.position, revision: r.revision })) };
+    if (key !== undefined) this.idempotency.set(key, { fingerprint: options.idempotency!.fingerprint, result });
     this.subscribers.notify();
-    return { stream, revision: existing.length - 1, events: recorded.map((r) => ({ id: r.id, position: r.position, revision: r.revision })) };
+    return result;
   }
 
   async readStream(stream: string, options: { fromRevision?: number; limit?: number } = {}): Promise<RecordedEvent[]> {
@@ -52,6 +59,10 @@ export class MemoryEventStore implements EventStore {
 
   async getEvent(id: string) {
     return this.byId.get(id) ?? null;
+  }
+
+  async findIdempotency(key: string) {
+    return this.idempotency.get(key) ?? null;
   }
 
   async streamRevision(stream: string) {

@@ -1,5 +1,6 @@
 import type { EventType } from '../../events/catalog';
 import type { DomainEvent, RecordedEvent } from '../../events/envelope';
+import type { IdempotencyRecord } from './idempotency';
 
 /**
  * What the append expects of the stream: a revision (the last event's, 0-based),
@@ -8,10 +9,21 @@ import type { DomainEvent, RecordedEvent } from '../../events/envelope';
 export type ExpectedRevision = number | 'no-stream' | 'any';
 
 export interface AppendResult {
+  /** True when an append with the same idempotency key had already succeeded: nothing new was appended. */
+  replayed: boolean;
   stream: string;
   /** The stream's revision after the append. */
   revision: number;
   events: { id: string; position: number; revision: number }[];
+}
+
+export interface AppendOptions {
+  /**
+   * Recorded in the same transaction as the events. A later append with the same key
+   * and fingerprint returns the first result and appends nothing; with another
+   * fingerprint it is a conflict (details.idempotency = 'mismatch').
+   */
+  idempotency?: { key: string; fingerprint: string };
 }
 
 export interface ReadAllOptions {
@@ -34,10 +46,12 @@ export interface Subscription {
  */
 export interface EventStore {
   readonly name: string;
-  append(stream: string, events: DomainEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  append(stream: string, events: DomainEvent[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult>;
   readStream(stream: string, options?: { fromRevision?: number; limit?: number }): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   getEvent(id: string): Promise<RecordedEvent | null>;
+  /** What an idempotency key recorded, if it was used. */
+  findIdempotency(key: string): Promise<IdempotencyRecord | null>;
   /** The stream's last revision, or -1 when it does not exist. */
   streamRevision(stream: string): Promise<number>;
   /** The last committed global position (0 when empty). */

@@ -4,7 +4,8 @@ import { dirname } from 'node:path';
 import type { DomainEvent, RecordedEvent } from '../../events/envelope';
 import { AppError, conflict, unavailable } from '../errors';
 import { checkExpectedRevision } from './expected-revision';
-import type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions } from './port';
+import { replay } from './idempotency';
+import type { AppendOptions, AppendResult, EventStore, ExpectedRevision, ReadAllOptions } from './port';
 import { Subscribers } from './pump';
 
 const SCHEMA = `
@@ -19,6 +20,12 @@ CREATE TABLE IF NOT EXISTS events (
   UNIQUE (stream, revision)
 );
 CREATE INDEX IF NOT EXISTS events_type ON events (type, position);
+CREATE TABLE IF NOT EXISTS idempotency (
+  key         TEXT PRIMARY KEY,
+  fingerprint TEXT NOT NULL,
+  result      TEXT NOT NULL,
+  created_at  TEXT NOT NULL
+);
 `;
 
 /** position, stream, revision, recorded_at, body: rows are read as arrays, the cheapest shape better-sqlite3 returns. */
@@ -71,12 +78,19 @@ export class SqliteEventStore implements EventStore {
       streamRevision: this.db.prepare<[string], { revision: number | null }>('SELECT max(revision) AS revision FROM events WHERE stream = ?'),
       insert: this.db.prepare('INSERT INTO events (position, id, stream, revision, type, recorded_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       exists: this.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM events WHERE id = ?'),
+      idempotencyGet: this.db.prepare<[string], { fingerprint: string; result: string }>('SELECT fingerprint, result FROM idempotency WHERE key = ?'),
+      idempotencyPut: this.db.prepare('INSERT INTO idempotency (key, fingerprint, result, created_at) VALUES (?, ?, ?, ?)'),
       byId: this.db.prepare<[string], Row>('SELECT position, stream, revision, recorded_at, body FROM events WHERE id = ?').raw(),
       stream: this.db
         .prepare<[string, number, number], Row>('SELECT position, stream, revision, recorded_at, body FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?')
         .raw(),
     };
-    this.appendTx = this.db.transaction((stream: string, events: DomainEvent[], expected: ExpectedRevision): AppendResult => {
+    this.appendTx = this.db.transaction((stream: string, events: DomainEvent[], expected: ExpectedRevision, options: AppendOptions): AppendResult => {
+      const idem = options.idempotency;
+      if (idem) {
+        const row = this.stmts.idempotencyGet.get(idem.key);
+        if (row) return replay(idem.key, { fingerprint: row.fingerprint, result: JSON.parse(row.result) as AppendResult }, idem.fingerprint);
+      }
       const current = this.stmts.streamRevision.get(stream)?.revision ?? -1;
       checkExpectedRevision(stream, current, expected);
       let position = this.stmts.head.get()?.head ?? 0;
@@ -90,13 +104,16 @@ export class SqliteEventStore implements EventStore {
         this.stmts.insert.run(position, e.id, stream, revision, e.type, recordedAt, bodyOf(e));
         out.push({ id: e.id, position, revision });
       }
-      return { stream, revision, events: out };
+      const result = { replayed: false, stream, revision, events: out };
+      // In the same transaction as the events: both are durable, or neither.
+      if (idem) this.stmts.idempotencyPut.run(idem.key, idem.fingerprint, JSON.stringify(result), recordedAt);
+      return result;
     });
   }
 
-  async append(stream: string, events: DomainEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    const result = this.guard(() => this.appendTx.immediate(stream, events, expected));
-    this.subscribers.notify();
+  async append(stream: string, events: DomainEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
+    const result = this.guard(() => this.appendTx.immediate(stream, events, expected, options));
+    if (!result.replayed) this.subscribers.notify();
     return result;
   }
 
@@ -131,6 +148,13 @@ export class SqliteEventStore implements EventStore {
     return this.guard(() => {
       const row = this.stmts.byId.get(id);
       return row ? toRecorded(row) : null;
+    });
+  }
+
+  async findIdempotency(key: string) {
+    return this.guard(() => {
+      const row = this.stmts.idempotencyGet.get(key);
+      return row ? { fingerprint: row.fingerprint, result: JSON.parse(row.result) as AppendResult } : null;
     });
   }
 

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { components } from '../../../openapi/schema';
 import { ENTITIES, entityById, searchEntities } from '../../../events/entities';
-import { ARTICLES, type Article } from '../../../events/corpus';
+import { sourcesList, type SourceEntry } from '../../../projections/sources';
 import type { ProjectionEngine } from '../../engine/projection-engine';
 import { notFound } from '../../errors';
 import { paginate } from '../pagination';
@@ -12,23 +12,21 @@ type Schemas = components['schemas'];
 /** The articles and the entities: the record's references. */
 export function sourceRoutes(engine: ProjectionEngine): Router {
   const r = Router();
-  const factsOf = (key: string) => engine.models.sources.get(key) ?? [];
-  const articleView = ({ facts: _facts, ...a }: Article): Schemas['Article'] => ({ ...a, facts: factsOf(a.key).length });
-  const byKey = new Map(ARTICLES.map((a) => [a.key, a]));
+  const articleView = ({ source, eventIds }: SourceEntry): Schemas['Article'] => ({ ...source, facts: eventIds.length });
   const sortedEntities = [...ENTITIES].sort((a, b) => a.id.localeCompare(b.id));
 
   r.get('/v1/sources', (req, res) => {
     const p = parseQuery(req, ['cursor', 'limit']);
-    const page = paginate(ARTICLES, (a) => `${a.published.earliest}|${a.key}`, p.cursor, p.limit);
+    const page = paginate(sourcesList(engine.models.sources), (a) => `${a.source.published.earliest}|${a.source.key}`, p.cursor, p.limit);
     const body: Schemas['SourcePage'] = { items: page.items.map(articleView), next: page.next };
     res.json(body);
   });
 
   r.get('/v1/sources/:key', (req, res) => {
     parseQuery(req, []);
-    const article = byKey.get(req.params.key);
-    if (!article) throw notFound(`no source with key ${req.params.key}`);
-    const body: Schemas['SourceDetail'] = { ...articleView(article), eventIds: factsOf(article.key) };
+    const entry = engine.models.sources.get(req.params.key);
+    if (!entry) throw notFound(`no source with key ${req.params.key}`);
+    const body: Schemas['SourceDetail'] = { ...articleView(entry), eventIds: entry.eventIds };
     res.json(body);
   });
 

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { FuzzyDate, isRealDay } from '../events/dates';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH = /^\d{4}-\d{2}$/;
+const YEAR = /^\d{4}$/;
+
+const lastDayOfMonth = (ym: string) => new Date(Date.UTC(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)), 0)).getUTCDate();
+
+/** The first and last day a day, month or year stands for; null if it is none of these. */
+function bounds(s: string): { earliest: string; latest: string; precision: 'day' | 'month' | 'year' } | null {
+  if (DAY.test(s)) return isRealDay(s) ? { earliest: s, latest: s, precision: 'day' } : null;
+  if (MONTH.test(s)) {
+    const m = Number(s.slice(5, 7));
+    return m >= 1 && m <= 12 ? { earliest: `${s}-01`, latest: `${s}-${lastDayOfMonth(s)}`, precision: 'month' } : null;
+  }
+  if (YEAR.test(s)) return { earliest: `${s}-01-01`, latest: `${s}-12-31`, precision: 'year' };
+  return null;
+}
+
+/**
+ * Reads the EDTF subset a client may write for `occurred`: a day, a month, a year
+ * (`2005-10-29`, `2005-10`, `1999`), an interval of those (`2006-06/2006-08`), or an
+ * open one (`2000/..`, "since 2000": the interval is when it began).
+ */
+export function parseEdtf(edtf: string, text = edtf): FuzzyDate | null {
+  const parts = edtf.split('/');
+  if (parts.length === 1) {
+    const b = bounds(edtf);
+    return b && { ...b, text, edtf };
+  }
+  if (parts.length !== 2) return null;
+  const [from, to] = parts as [string, string];
+  const start = bounds(from);
+  if (!start) return null;
+  if (to === '..') return { earliest: start.earliest, latest: start.latest, precision: 'since', text, edtf };
+  const end = bounds(to);
+  if (!end || end.latest < start.earliest) return null;
+  return { earliest: start.earliest, latest: end.latest, precision: 'range', text, edtf };
+}
+
+/** `occurred` as a client sends it: an EDTF string, or the full interval. */
+export const OccurredInput = z.union([
+  z
+    .string()
+    .max(40)
+    .transform((s, ctx) => {
+      const d = parseEdtf(s);
+      if (!d) ctx.addIssue({ code: 'custom', message: 'expected an EDTF date such as 2005-10-29, 2005-10, 1999, 2006-06/2006-08 or 2000/..' });
+      return d ?? z.NEVER;
+    }),
+  FuzzyDate,
+]);

@@ -1,0 +1,204 @@
+import type { DataOf } from '../events/catalog';
+import { entityById, searchEntities } from '../events/entities';
+import type { DomainEvent, RecordedEvent } from '../events/envelope';
+import { evidenceOf, insertEvidence, readAt, type Evidence } from '../projections/evidence';
+import type { ReadModels } from '../projections';
+
+/** A rule a command broke: which rule, which field (a JSON pointer into the request body), and why. */
+export interface Violation {
+  rule: string;
+  field: string;
+  message: string;
+}
+
+export interface RuleContext {
+  /** The read models with everything recorded so far. */
+  models: ReadModels;
+  stream: string;
+  today: string;
+  /** The facts this command retracts or corrects, as found in the log (null: not found). */
+  targets: ReadonlyMap<string, RecordedEvent | null>;
+}
+
+const ENTITY_ID = /^(country|person|organization|body|force)-[a-z0-9-]+$/;
+
+/** The stream a fact of this type must be recorded on, when its type says (null: any stream). */
+export function subjectStream(e: DomainEvent): string | null {
+  switch (e.type) {
+    case 'MemberJoined':
+    case 'MembershipSuspended':
+    case 'MembershipRestored':
+    case 'MemberWithdrew':
+    case 'MembershipAttested':
+    case 'ForceParticipationDeclined':
+      return e.data.country;
+    case 'StatementMade':
+      return e.data.speaker;
+    case 'ChairmanshipTransferred':
+    case 'ChairmanshipAttested':
+    case 'ChairmanshipPlanned':
+      return 'organization-csto';
+    case 'SummitHeld':
+    case 'SummitPlanned':
+      return e.data.summit;
+    case 'SourceRegistered':
+      return `source-${e.data.key}`;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Checks a batch of facts, in order, against the record and against the facts
+ * before it in the same batch. Returns the first violation, or null. Pure: the
+ * caller looks up what it needs (the read models, the targets) beforehand.
+ */
+export function firstViolation(ctx: RuleContext, events: readonly DomainEvent[]): Violation | null {
+  const pendingMembership = new Map<string, Evidence<'member' | 'not-member'>[]>();
+  const pendingSources = new Set<string>();
+  const pendingProposals: DomainEvent[] = [];
+  for (const [i, e] of events.entries()) {
+    const at = (path: string) => `/facts/${i}${path}`;
+    const v = checkOne(ctx, e, at, { pendingMembership, pendingSources, pendingProposals, batch: events });
+    if (v) return v;
+    if (e.type === 'SourceRegistered') pendingSources.add(e.data.key);
+    if (e.type === 'CooperationProposed') pendingProposals.push(e);
+    const change = membershipChange(e);
+    if (change) {
+      const list = pendingMembership.get(change.country) ?? [];
+      insertEvidence(list, evidenceOf(e, change.kind, change.value));
+      pendingMembership.set(change.country, list);
+    }
+  }
+  return null;
+}
+
+interface Pending {
+  pendingMembership: Map<string, Evidence<'member' | 'not-member'>[]>;
+  pendingSources: Set<string>;
+  pendingProposals: DomainEvent[];
+  batch: readonly DomainEvent[];
+}
+
+function checkOne(ctx: RuleContext, e: DomainEvent, at: (path: string) => string, p: Pending): Violation | null {
+  const subject = subjectStream(e);
+  if (subject !== null && subject !== ctx.stream) {
+    return { rule: 'stream-matches-subject', field: 'stream', message: `a ${e.type} about ${subject} belongs on stream ${subject}, not ${ctx.stream}` };
+  }
+  if (/^(Cooperation(Proposed|Rejected)|RelationsAttested)$/.test(e.type) && !ctx.stream.startsWith('relations-')) {
+    return { rule: 'stream-matches-subject', field: 'stream', message: `${e.type} belongs on a relations-… stream` };
+  }
+
+  for (const [path, id] of entityIds(e.data, '/data')) {
+    if (entityById(id)) continue;
+    const guess = searchEntities(id.replace(/^[a-z]+-/, '').replace(/-/g, ' '))[0];
+    return {
+      rule: 'known-entity',
+      field: at(path),
+      message: `unknown entity ${id}${guess ? `; did you mean ${guess.id} (${guess.name})? An alias must not become a second entity` : ''}`,
+    };
+  }
+
+  if (e.occurred.earliest > ctx.today) return { rule: 'not-in-future', field: at('/occurred'), message: `occurred ${e.occurred.earliest} is after today (${ctx.today})` };
+  if (e.occurred.earliest > e.reported.date) {
+    return { rule: 'reported-after-occurred', field: at('/occurred'), message: `occurred ${e.occurred.earliest} is after its source was published (${e.reported.date})` };
+  }
+
+  const v = sourceRule(ctx, e, at, p) ?? typeRule(ctx, e, at, p);
+  return v;
+}
+
+function sourceRule(ctx: RuleContext, e: DomainEvent, at: (path: string) => string, p: Pending): Violation | null {
+  if (e.type === 'SourceRegistered') {
+    if (ctx.models.sources.has(e.data.key) || p.pendingSources.has(e.data.key)) {
+      return { rule: 'source-unique', field: at('/data/key'), message: `source ${e.data.key} is already registered` };
+    }
+    if (e.source.article !== e.data.key) return { rule: 'source-cites-itself', field: at('/source/article'), message: `a source registration cites itself (${e.data.key})` };
+    if (e.data.published.earliest > ctx.today) return { rule: 'not-in-future', field: at('/data/published'), message: 'a source cannot be published after today' };
+    return null;
+  }
+  if (!ctx.models.sources.has(e.source.article) && !p.pendingSources.has(e.source.article)) {
+    return { rule: 'source-registered', field: at('/source/article'), message: `source ${e.source.article} is not registered: record a SourceRegistered first` };
+  }
+  return null;
+}
+
+function typeRule(ctx: RuleContext, e: DomainEvent, at: (path: string) => string, p: Pending): Violation | null {
+  const membership = (country: string, date: string) => {
+    const list = [...ctx.models.membership.evidence(country, null)];
+    for (const x of p.pendingMembership.get(country) ?? []) insertEvidence(list, x);
+    const r = readAt(list, date);
+    return r === null || r.uncertain ? 'unknown' : r.value;
+  };
+  switch (e.type) {
+    case 'MembershipSuspended':
+    case 'MemberWithdrew':
+      return membership(e.data.country, e.occurred.earliest) === 'not-member'
+        ? { rule: 'membership-held', field: at('/data/country'), message: `${e.data.country} is not a member on ${e.occurred.earliest}, so it cannot leave or be suspended` }
+        : null;
+    case 'MemberJoined':
+    case 'MembershipRestored':
+      return membership(e.data.country, e.occurred.earliest) === 'member'
+        ? { rule: 'membership-not-held', field: at('/data/country'), message: `${e.data.country} is already a member on ${e.occurred.earliest}` }
+        : null;
+    case 'ChairmanshipTransferred':
+    case 'ChairmanshipAttested':
+    case 'ChairmanshipPlanned': {
+      const date = e.type === 'ChairmanshipPlanned' ? e.data.term.earliest : e.occurred.earliest;
+      return membership(e.data.country, date) === 'not-member'
+        ? { rule: 'chair-is-member', field: at('/data/country'), message: `the chairmanship goes to a member; ${e.data.country} is not one on ${date}` }
+        : null;
+    }
+    case 'CooperationRejected': {
+      const answered =
+        ctx.models.relations.evidence(ctx.stream, null).some((x) => x.type === 'CooperationProposed' && x.occurred.earliest <= e.occurred.latest) ||
+        p.pendingProposals.some((x) => x.occurred.earliest <= e.occurred.latest);
+      return answered ? null : { rule: 'rejection-answers-proposal', field: at('/type'), message: `no proposal on ${ctx.stream} before ${e.occurred.latest} for this rejection to answer` };
+    }
+    case 'FactRetracted':
+    case 'FactCorrected':
+      return retractionRule(ctx, e, at, p);
+    default:
+      return null;
+  }
+}
+
+function retractionRule(ctx: RuleContext, e: DomainEvent & { data: DataOf<'FactRetracted'> | DataOf<'FactCorrected'> }, at: (path: string) => string, p: Pending): Violation | null {
+  const target = ctx.targets.get(e.data.eventId) ?? null;
+  if (!target) return { rule: 'retraction-target', field: at('/data/eventId'), message: `no fact ${e.data.eventId} in the record` };
+  if (target.stream !== ctx.stream) return { rule: 'stream-matches-subject', field: 'stream', message: `fact ${target.id} is on stream ${target.stream}; record its retraction there` };
+  if (target.type === 'FactRetracted' || target.type === 'FactCorrected' || target.type === 'SourceRegistered') {
+    return { rule: 'retraction-target', field: at('/data/eventId'), message: `a ${target.type} cannot itself be retracted` };
+  }
+  if (ctx.models.timeline.get(target.id)?.retractedAt != null) return { rule: 'retraction-target', field: at('/data/eventId'), message: `fact ${target.id} is already retracted` };
+  if (e.type === 'FactCorrected') {
+    const replacement = p.batch.find((x) => x.id === e.data.correctedBy);
+    if (!replacement || replacement.type !== target.type) {
+      return { rule: 'correction-in-batch', field: at('/data/correctedBy'), message: `correctedBy must name a ${target.type} recorded in the same request` };
+    }
+  }
+  return null;
+}
+
+function membershipChange(e: DomainEvent): { country: string; kind: 'change' | 'attestation'; value: 'member' | 'not-member' } | null {
+  switch (e.type) {
+    case 'MemberJoined':
+    case 'MembershipRestored':
+      return { country: e.data.country, kind: 'change', value: 'member' };
+    case 'MembershipSuspended':
+    case 'MemberWithdrew':
+      return { country: e.data.country, kind: 'change', value: 'not-member' };
+    case 'MembershipAttested':
+      return { country: e.data.country, kind: 'attestation', value: e.data.member ? 'member' : 'not-member' };
+    default:
+      return null;
+  }
+}
+
+/** Every entity id in a value, with its JSON pointer. */
+export function entityIds(value: unknown, path: string): [string, string][] {
+  if (typeof value === 'string') return ENTITY_ID.test(value) ? [[path, value]] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => entityIds(v, `${path}/${i}`));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => entityIds(v, `${path}/${k}`));
+  return [];
+}

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import type { AppendBody, FactInput } from '../../commands/fact-input';
+import { firstViolation } from '../../commands/rules';
+import { StreamName, SCHEMA_VERSION, parseEvent, type DomainEvent, type RecordedEvent } from '../../events/envelope';
+import { AppError, invalid, rejected } from '../errors';
+import { replay } from '../store/idempotency';
+import type { AppendResult, EventStore, ExpectedRevision } from '../store/port';
+import type { ProjectionEngine } from './projection-engine';
+
+export interface RecordCommand {
+  stream: string;
+  body: AppendBody;
+  /** From If-Match, when the client sent one. */
+  ifMatch?: number;
+  principal: string;
+  requestId: string;
+  idempotency?: { key: string; fingerprint: string };
+}
+
+const CATCH_UP_MS = 2000;
+const RACE_RETRIES = 3;
+
+/**
+ * Records facts: shape already checked, it builds the envelopes, checks the domain
+ * rules against read models that have caught up with the log, and appends with an
+ * expected revision so nothing slips in between the check and the append.
+ */
+export class Recorder {
+  constructor(
+    private readonly store: EventStore,
+    private readonly engine: ProjectionEngine,
+    private readonly today: () => string = () => new Date().toISOString().slice(0, 10),
+  ) {}
+
+  async record(cmd: RecordCommand): Promise<AppendResult> {
+    if (!StreamName.safeParse(cmd.stream).success) throw invalid('invalid stream name', [{ field: 'stream', message: 'expected a lower-case slug such as country-uzbekistan' }]);
+    const expected = this.expectation(cmd);
+    if (cmd.idempotency) {
+      const previous = await this.store.findIdempotency(cmd.idempotency.key);
+      if (previous) return this.replayed(cmd.idempotency.key, previous, cmd.idempotency.fingerprint);
+    }
+    const events = cmd.body.facts.map((f, i) => this.envelope(f, i, cmd));
+    for (let attempt = 1; ; attempt++) {
+      await this.engine.waitFor(await this.store.head(), CATCH_UP_MS);
+      const current = await this.store.streamRevision(cmd.stream);
+      await this.check(cmd.stream, events);
+      try {
+        // Without an expectation from the client, expect what the rules were checked against.
+        return await this.store.append(cmd.stream, events, expected ?? (current === -1 ? 'no-stream' : current), { idempotency: cmd.idempotency });
+      } catch (err) {
+        const raced = expected === undefined && err instanceof AppError && err.kind === 'conflict' && err.details.currentRevision !== undefined;
+        if (!raced || attempt >= RACE_RETRIES) throw this.mapIdempotencyConflict(err);
+      }
+    }
+  }
+
+  private expectation(cmd: RecordCommand): ExpectedRevision | undefined {
+    const fromBody = cmd.body.expectedRevision;
+    if (fromBody !== undefined && cmd.ifMatch !== undefined && fromBody !== cmd.ifMatch) {
+      throw invalid('If-Match and expectedRevision disagree', [{ field: 'expectedRevision', message: `If-Match names revision ${cmd.ifMatch}` }]);
+    }
+    const e = fromBody ?? cmd.ifMatch;
+    return e === -1 ? 'no-stream' : e;
+  }
+
+  private replayed(key: string, previous: Parameters<typeof replay>[1], fingerprint: string): AppendResult {
+    try {
+      return replay(key, previous, fingerprint);
+    } catch (err) {
+      throw this.mapIdempotencyConflict(err);
+    }
+  }
+
+  /** The same key for a different request is not a race to retry but a client error. */
+  private mapIdempotencyConflict(err: unknown): unknown {
+    if (err instanceof AppError && err.details.idempotency === 'mismatch') {
+      return rejected(err.message, 'idempotency-key-reused', 'Idempotency-Key');
+    }
+    return err;
+  }
+
+  private envelope(f: FactInput, i: number, cmd: RecordCommand): DomainEvent {
+    const published = this.publishedOn(f, cmd.body.facts);
+    if (published === undefined) {
+      throw rejected(`source ${f.source.article} is not registered: record a SourceRegistered first`, 'source-registered', `/facts/${i}/source/article`);
+    }
+    return parseEvent({
+      id: f.id ?? randomUUID(),
+      type: f.type,
+      stream: cmd.stream,
+      schemaVersion: SCHEMA_VERSION,
+      occurred: f.occurred,
+      reported: { article: f.source.article, date: published },
+      source: f.source,
+      metadata: { recordedBy: cmd.principal, correlationId: f.correlationId ?? cmd.requestId, causationId: f.causationId ?? null },
+      data: f.data,
+    });
+  }
+
+  /** When the cited source appeared: from the record, or from its registration in the same batch. */
+  private publishedOn(f: FactInput, batch: readonly FactInput[]): string | undefined {
+    const registered = this.engine.models.sources.get(f.source.article);
+    if (registered) return registered.source.published.earliest;
+    const inBatch = batch.find((x) => x.type === 'SourceRegistered' && (x.data as { key: string }).key === f.source.article);
+    return (inBatch?.data as { published?: { earliest: string } } | undefined)?.published?.earliest;
+  }
+
+  private async check(stream: string, events: DomainEvent[]): Promise<void> {
+    const targets = new Map<string, RecordedEvent | null>();
+    for (const e of events) {
+      if (e.type === 'FactRetracted' || e.type === 'FactCorrected') targets.set(e.data.eventId, await this.store.getEvent(e.data.eventId));
+    }
+    const v = firstViolation({ models: this.engine.models, stream, today: this.today(), targets }, events);
+    if (v) throw rejected(v.message, v.rule, v.field);
+  }
+}
