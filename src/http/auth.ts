@@ -34,6 +34,14 @@ export function parseTokens(text: string): { principal: string; secret: string }
     });
 }
 
+function readTokenFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new Error(`Invalid configuration:\n  API_TOKENS_FILE: cannot read ${path} (${(err as NodeJS.ErrnoException).code})`);
+  }
+}
+
 export interface AuthConfig {
   API_TOKENS?: string;
   API_TOKENS_FILE?: string;
@@ -50,7 +58,7 @@ export class Auth {
   readonly readsOpen: boolean;
 
   constructor(config: AuthConfig) {
-    const pairs = [...parseTokens(config.API_TOKENS ?? ''), ...(config.API_TOKENS_FILE ? parseTokens(readFileSync(config.API_TOKENS_FILE, 'utf8')) : [])];
+    const pairs = [...parseTokens(config.API_TOKENS ?? ''), ...(config.API_TOKENS_FILE ? parseTokens(readTokenFile(config.API_TOKENS_FILE)) : [])];
     this.credentials = pairs.map((p) => ({ principal: p.principal, digest: digest(p.secret), scope: 'write' as const }));
     if (config.READ_TOKEN) this.credentials.push({ principal: 'reader', digest: digest(config.READ_TOKEN), scope: 'read' });
     this.readsOpen = !config.READ_TOKEN;

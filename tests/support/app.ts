@@ -7,6 +7,7 @@ import { corpusEvents } from '../../events/corpus';
 import { importEvents } from '../../src/engine/import-corpus';
 import { ProjectionEngine } from '../../src/engine/projection-engine';
 import { createApp } from '../../src/http/app';
+import { Auth } from '../../src/http/auth';
 import { createLogger } from '../../src/logger';
 import { SqliteEventStore } from '../../src/store/sqlite';
 import { expectToMatchSpec } from './contract';
@@ -17,17 +18,24 @@ export interface TestApp {
   engine: ProjectionEngine;
   /** GET through the real app; every response is checked against the OpenAPI spec. */
   get(url: string, headers?: Record<string, string>): Promise<request.Response>;
+  /** POST JSON as the writer `alice` (or with the given headers); the response is checked against the spec. */
+  post(url: string, body: unknown, headers?: Record<string, string>): Promise<request.Response>;
   close(): Promise<void>;
 }
 
 /** The real app on a real SQLite file in a temporary folder, with the corpus loaded. */
-export async function startTestApp({ corpus = true } = {}): Promise<TestApp> {
+/** Tokens the test app accepts: alice and bob write, the read token only reads. */
+export const TOKENS = { alice: 'alice-secret-0123456789', bob: 'bob-secret-0123456789', read: 'read-only-0123456789' };
+export const AS_ALICE = { Authorization: `Bearer ${TOKENS.alice}` };
+
+export async function startTestApp({ corpus = true, readToken = false, minPositionWaitMs = 2000 } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'csto-api-'));
   const store = new SqliteEventStore(join(dir, 'events.db'));
   if (corpus) await importEvents(store, corpusEvents());
   const engine = new ProjectionEngine(store);
   await engine.start();
-  const app = createApp({ store, engine, logger: createLogger('silent') });
+  const auth = new Auth({ API_TOKENS: `alice:${TOKENS.alice},bob:${TOKENS.bob}`, READ_TOKEN: readToken ? TOKENS.read : undefined });
+  const app = createApp({ store, engine, logger: createLogger('silent'), auth, minPositionWaitMs });
   return {
     app,
     store,
@@ -35,6 +43,11 @@ export async function startTestApp({ corpus = true } = {}): Promise<TestApp> {
     async get(url, headers = {}) {
       const res = await request(app).get(url).set(headers);
       expectToMatchSpec('get', url, res);
+      return res;
+    },
+    async post(url, body, headers = AS_ALICE) {
+      const res = await request(app).post(url).set(headers).send(body as object);
+      expectToMatchSpec('post', url, res);
       return res;
     },
     async close() {
