@@ -351,3 +351,10 @@ describe('read your writes', () => {
     }
   });
 });
+
+test('every event recorded through the API is valid against the event catalog', async () => {
+  const { parseEvent } = await import('../events/envelope');
+  const recorded = (await t.store.readAll()).filter((e) => e.metadata.recordedBy !== 'corpus');
+  expect(recorded.length).toBeGreaterThan(10);
+  for (const { position: _p, revision: _r, recordedAt: _a, ...e } of recorded) expect(() => parseEvent(e)).not.toThrow();
+});

@@ -76,6 +76,25 @@ describe.each(adapters)('EventStore contract: $name', (adapter) => {
     expect(await store.streamRevision('country-a')).toBe(1);
   });
 
+  test('an idempotency key replays the first result and appends nothing; another fingerprint is a conflict', async () => {
+    const idem = { key: 'k1', fingerprint: 'f1' };
+    const first = await store.append('country-a', [attestation('country-a')], 'any', { idempotency: idem });
+    expect(first.replayed).toBe(false);
+    const again = await store.append('country-a', [attestation('country-a')], 'any', { idempotency: idem });
+    expect(again).toEqual({ ...first, replayed: true });
+    expect(await store.head()).toBe(1);
+    expect(await store.findIdempotency('k1')).toEqual({ fingerprint: 'f1', result: first });
+    expect(await store.findIdempotency('k2')).toBeNull();
+    expect(await kindOf(store.append('country-a', [attestation('country-a')], 'any', { idempotency: { key: 'k1', fingerprint: 'f2' } }))).toBe('conflict');
+    expect(await store.head()).toBe(1);
+  });
+
+  test('a failed append records no idempotency key', async () => {
+    await store.append('country-a', [attestation('country-a')], 'no-stream');
+    expect(await kindOf(store.append('country-a', [attestation('country-a')], 'no-stream', { idempotency: { key: 'k', fingerprint: 'f' } }))).toBe('conflict');
+    expect(await store.findIdempotency('k')).toBeNull();
+  });
+
   test('reads a stream in revision order, from a revision', async () => {
     const events = [attestation('country-a', '2001-01-01'), attestation('country-a', '2002-01-01'), attestation('country-a', '2003-01-01')];
     await store.append('country-a', events, 'no-stream');
@@ -122,13 +141,14 @@ describe.each(adapters)('EventStore contract: $name', (adapter) => {
   });
 
   if (adapter.reopen) {
-    test('acknowledged appends are there after the store is reopened', async () => {
+    test('acknowledged appends and their idempotency keys are there after the store is reopened', async () => {
       const e = attestation('country-a');
-      await store.append('country-a', [e], 'no-stream');
+      await store.append('country-a', [e], 'no-stream', { idempotency: { key: 'durable', fingerprint: 'f' } });
       await store.close();
       store = adapter.reopen!(store);
       expect((await store.getEvent(e.id))?.position).toBe(1);
       expect(await store.streamRevision('country-a')).toBe(0);
+      expect((await store.findIdempotency('durable'))?.result.events[0]?.id).toBe(e.id);
     });
   }
 });

@@ -47,9 +47,19 @@ function bodyOf(e: DomainEvent): string {
   return JSON.stringify({ id: e.id, ...rest });
 }
 
+interface PendingAppend {
+  stream: string;
+  events: DomainEvent[];
+  expected: ExpectedRevision;
+  options: AppendOptions;
+  resolve(r: AppendResult): void;
+  reject(e: unknown): void;
+}
+
 /**
- * The embedded store: one SQLite file in WAL mode, one transaction per append,
- * synchronous=FULL so an acknowledged append survives a crash or power loss.
+ * The embedded store: one SQLite file in WAL mode, each append atomic (see
+ * append for how appends share a commit), synchronous=FULL so an acknowledged
+ * append survives a crash or power loss.
  *
  * Why positions are safe to read: every append runs as one IMMEDIATE transaction
  * that takes SQLite's single write lock before it reads the head, and assigns
@@ -64,6 +74,8 @@ export class SqliteEventStore implements EventStore {
   private readonly subscribers = new Subscribers();
   private readonly stmts;
   private readonly appendTx;
+  private readonly groupTx;
+  private pending: PendingAppend[] = [];
   private readonly queryCache = new Map<string, Database.Statement<(string | number)[], Row>>();
 
   constructor(readonly path: string) {
@@ -109,12 +121,43 @@ export class SqliteEventStore implements EventStore {
       if (idem) this.stmts.idempotencyPut.run(idem.key, idem.fingerprint, JSON.stringify(result), recordedAt);
       return result;
     });
+    this.groupTx = this.db.transaction((group: PendingAppend[]) =>
+      group.map((a) => {
+        try {
+          return { ok: true as const, result: this.appendTx(a.stream, a.events, a.expected, a.options) };
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          return { ok: false as const, error };
+        }
+      }),
+    );
   }
 
-  async append(stream: string, events: DomainEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
-    const result = this.guard(() => this.appendTx.immediate(stream, events, expected, options));
-    if (!result.replayed) this.subscribers.notify();
-    return result;
+  /**
+   * Group commit: appends that arrive in the same turn of the event loop are written
+   * in one transaction, each inside its own savepoint (better-sqlite3 nests a
+   * transaction function as a savepoint), so each is atomic and fails alone, and
+   * one fsync acknowledges them all. Positions stay safe: the group holds the one
+   * write lock while it assigns them, and commits them together.
+   */
+  append(stream: string, events: DomainEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ stream, events, expected, options, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const group = this.pending.splice(0);
+    let outcomes: ({ ok: true; result: AppendResult } | { ok: false; error: unknown })[];
+    try {
+      outcomes = this.guard(() => this.groupTx.immediate(group));
+    } catch (err) {
+      for (const a of group) a.reject(err);
+      return;
+    }
+    outcomes.forEach((o, i) => (o.ok ? group[i]!.resolve(o.result) : group[i]!.reject(o.error)));
+    if (outcomes.some((o) => o.ok && !o.result.replayed)) this.subscribers.notify();
   }
 
   async readStream(stream: string, options: { fromRevision?: number; limit?: number } = {}) {

@@ -1,5 +1,5 @@
 /**
- * npm run bench: builds a synthetic history in a SQLite file, then measures the
+ * npm run bench:reads: builds a synthetic history in a SQLite file, then measures the
  * rebuild rate of all read models, as-of read latency on membership, and peak RSS.
  * Sizes: BENCH_EVENTS (default 1,000,000) over BENCH_STREAMS (default 10,000).
  * package.json caps the heap (--max-old-space-size) so peak RSS reflects what the

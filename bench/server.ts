@@ -1,0 +1,46 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const BENCH_TOKEN = 'bench-secret-0123456789abcdef';
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.once('error', reject);
+  });
+
+/** The real service in its own process (its own core), on a fresh SQLite file with the corpus. */
+export async function startServer(): Promise<{ url: string; process: ChildProcess; dbPath: string; stop(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'csto-bench-http-'));
+  const dbPath = join(dir, 'events.db');
+  const port = await freePort();
+  const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(__dirname, '..', 'src', 'main.ts')], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: dbPath, LOG_LEVEL: 'warn', API_TOKENS: `bench:${BENCH_TOKEN}` },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) break;
+    if (i > 300) throw new Error('the server did not become ready');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    process: child,
+    dbPath,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
