@@ -283,6 +283,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every new event, live, as Server-Sent Events
+         * @description A `text/event-stream`. Each message is `id: <position>`, `event: event`, and
+         *     `data:` an [Event](#/components/schemas/Event) as JSON, in log order. Resume after a
+         *     disconnect with the `Last-Event-ID` header (browsers' EventSource sends it) or
+         *     `?from=<position>` (`lastEventId` also works, for a first connection that cannot
+         *     set headers): every event after that position arrives once, nothing missed.
+         *     Without either, the stream starts from now. `: heartbeat` comments keep the
+         *     connection alive (every 15 s by default); `retry:` advises the reconnection delay.
+         *     A subscriber that does not read fast enough is disconnected and resumes. Past the
+         *     subscriber limit the answer is 503.
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projections/{name}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A read model's changes, live, as Server-Sent Events
+         * @description One `update` message for each event that changes the read model, with the log
+         *     position as `id`, carrying what changed: for membership
+         *     `{ country, from, to, asOf }` (the status as of `asOf`, the date from which the
+         *     event's effect is certain, before and after it); for relations
+         *     `{ relation, from, to, asOf }`; for chairmanship `{ from, to, asOf }`; for
+         *     statements the statement; for summits the summit; for the timeline the entry.
+         *     Resume with `Last-Event-ID` or `?from=` as for the event stream. The service keeps
+         *     the changes of the last 10,000 events; resuming from further back sends one
+         *     `reset` message (re-read the read model), then follows from there.
+         */
+        get: operations["streamProjectionUpdates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events/{id}": {
         parameters: {
             query?: never;
@@ -661,6 +717,19 @@ export interface components {
             expectedRevision?: number | ("no-stream" | "any");
             facts: components["schemas"]["FactInput"][];
         };
+        /** @description What one event changed in one read model. */
+        Update: {
+            projection: string;
+            position: number;
+            /** Format: uuid */
+            eventId: string;
+            type: components["schemas"]["EventType"];
+            asOf?: components["schemas"]["Date"];
+            from?: string | null;
+            to?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
         Health: {
             /** @enum {string} */
             status: "ok";
@@ -768,6 +837,12 @@ export interface components {
     parameters: {
         /** @example country-uzbekistan */
         stream: string;
+        /** @description Resume after this log position. */
+        fromPosition: number;
+        /** @description The same as `from`. */
+        lastEventIdQuery: number;
+        /** @description Resume after this log position (sent by EventSource on reconnection). */
+        lastEventIdHeader: string;
         /** @description Wait (up to 2 s) until the read models reflect this log position, e.g. the `position` a write answered; 503 with Retry-After if they cannot. */
         minPosition: number;
         /**
@@ -1384,6 +1459,74 @@ export interface operations {
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: {
+                /** @description Only events of these types (repeat the parameter for several). */
+                type?: components["parameters"]["type"];
+                stream?: string[];
+                /** @description Resume after this log position. */
+                from?: components["parameters"]["fromPosition"];
+                /** @description The same as `from`. */
+                lastEventId?: components["parameters"]["lastEventIdQuery"];
+            };
+            header?: {
+                /** @description Resume after this log position (sent by EventSource on reconnection). */
+                "Last-Event-ID"?: components["parameters"]["lastEventIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream of events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    streamProjectionUpdates: {
+        parameters: {
+            query?: {
+                /** @description Resume after this log position. */
+                from?: components["parameters"]["fromPosition"];
+                /** @description The same as `from`. */
+                lastEventId?: components["parameters"]["lastEventIdQuery"];
+            };
+            header?: {
+                /** @description Resume after this log position (sent by EventSource on reconnection). */
+                "Last-Event-ID"?: components["parameters"]["lastEventIdHeader"];
+            };
+            path: {
+                name: "membership" | "relations" | "chairmanship" | "summits" | "statements" | "timeline" | "sources";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream of updates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -60,6 +60,12 @@ export function membersAt(state: MembershipState, q: TemporalQuery): MemberEntry
   return out.sort(byCountry);
 }
 
+/** One state's status as of a date: member, not-member, possibly-member, or null when nothing is known. */
+export function membershipStatusAt(state: MembershipState, countryId: string, q: TemporalQuery): 'member' | 'not-member' | 'possibly-member' | null {
+  const r = state.read(countryId, q);
+  return r === null ? null : r.uncertain ? 'possibly-member' : r.value;
+}
+
 // Readings of everything known are shared between reads, and so are the entries made from them.
 const entries = new WeakMap<Reading<Status>, MemberEntry>();
 

@@ -32,6 +32,11 @@ export class TemporalIndex<V> {
     this.readings.delete(key);
   }
 
+  /** Which entity an event gave evidence about, and that evidence. */
+  locate(eventId: string): { key: string; evidence: Evidence<V> } | undefined {
+    return this.byEvent.get(eventId);
+  }
+
   /** Withdraws the evidence an event gave, from `at` on (knownAt before it still sees it). */
   retract(eventId: string, at: string): void {
     const found = this.byEvent.get(eventId);

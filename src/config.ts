@@ -15,6 +15,9 @@ const Config = z.object({
   READ_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** How long a read with minPosition waits for the read models, in milliseconds. */
   MIN_POSITION_WAIT_MS: z.coerce.number().int().min(0).max(60000).default(2000),
+  /** Event streams: a heartbeat comment this often, and at most this many open at once. */
+  SSE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300000).default(15000),
+  SSE_MAX_SUBSCRIBERS: z.coerce.number().int().min(1).max(100000).default(2000),
 });
 export type Config = z.infer<typeof Config>;
 

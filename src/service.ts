@@ -5,6 +5,7 @@ import { importEvents } from './engine/import-corpus';
 import { ProjectionEngine } from './engine/projection-engine';
 import { createApp } from './http/app';
 import { Auth } from './http/auth';
+import { DEFAULT_SSE, SseHub } from './http/sse';
 import type { Logger } from './logger';
 import { SqliteEventStore } from './store/sqlite';
 
@@ -28,7 +29,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   logger.info({ position: engine.currentPosition, store: store.name, path: config.SQLITE_PATH }, 'read models caught up');
 
   if (!auth.canWrite) logger.warn('no write tokens configured (API_TOKENS or API_TOKENS_FILE): recording facts is disabled');
-  const app = createApp({ store, engine, logger, auth, minPositionWaitMs: config.MIN_POSITION_WAIT_MS });
+  const sse = new SseHub({ ...DEFAULT_SSE, heartbeatMs: config.SSE_HEARTBEAT_MS, maxSubscribers: config.SSE_MAX_SUBSCRIBERS });
+  const app = createApp({ store, engine, logger, auth, minPositionWaitMs: config.MIN_POSITION_WAIT_MS, sse });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
     s.once('error', reject);
@@ -42,7 +44,11 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     server,
     url,
     async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Stop accepting, end the event streams (clients resume with Last-Event-ID), let requests in flight finish.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      sse.closeAll();
+      server.closeIdleConnections();
+      await closed;
       engine.stop();
       await store.close();
     },

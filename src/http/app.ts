@@ -12,6 +12,8 @@ import { loadSpec } from './spec';
 import { Auth } from './auth';
 import { readYourWrites } from './params';
 import { streamRoutes } from './routes/streams';
+import { liveRoutes } from './routes/live';
+import { SseHub } from './sse';
 import { Recorder } from '../engine/recorder';
 
 export interface AppDeps {
@@ -21,12 +23,14 @@ export interface AppDeps {
   auth?: Auth;
   /** How long a read with minPosition waits for the read models. */
   minPositionWaitMs?: number;
+  /** Open event streams; the owner closes them all on shutdown. */
+  sse?: SseHub;
 }
 
 export const BODY_LIMIT = '1mb';
 
 /** The Express application: routes, then the one error mapping. */
-export function createApp({ store, engine, logger, auth = new Auth({}), minPositionWaitMs = 2000 }: AppDeps): Express {
+export function createApp({ store, engine, logger, auth = new Auth({}), minPositionWaitMs = 2000, sse = new SseHub() }: AppDeps): Express {
   const spec = loadSpec();
   const recorder = new Recorder(store, engine);
   const app = express();
@@ -40,6 +44,7 @@ export function createApp({ store, engine, logger, auth = new Auth({}), minPosit
   app.use(streamRoutes(store, recorder, auth));
   app.use(readModelRoutes(engine, store));
   app.use(sourceRoutes(engine));
+  app.use(liveRoutes(store, engine, sse));
   app.use(eventRoutes(store));
   app.use(methodNotAllowed(spec.paths));
   app.use(notFoundHandler);

@@ -15,7 +15,6 @@ const LIMIT = 'expected a whole number from 1 to 500';
 export const Params = {
   asOf: IsoDay.optional(),
   knownAt: IsoDay.optional(),
-  from: IsoDay.optional(),
   to: IsoDay.optional(),
   cursor: z.string().max(200).optional(),
   limit: z
@@ -27,6 +26,7 @@ export const Params = {
   speaker: z.string().min(1).max(200).optional(),
   topic: z.string().regex(/^[a-z0-9-]{1,40}$/, 'expected a lower-case topic such as nato').optional(),
   q: z.string().min(1).max(200).optional(),
+  from: IsoDay.optional(),
   type: many(EventTypeSchema),
   stream: many(StreamName),
 };
@@ -37,10 +37,10 @@ type ParamName = keyof typeof Params;
  * parameters are rejected too, so a misspelt `asof` is not silently ignored.
  * `minPosition` is every read's, handled by the readYourWrites middleware.
  */
-export function parseQuery<K extends ParamName>(req: Request, names: readonly K[]): { [P in K]: z.output<(typeof Params)[P]> } {
+export function parseQuery<K extends ParamName>(req: Request, names: readonly K[], checkedElsewhere: readonly string[] = []): { [P in K]: z.output<(typeof Params)[P]> } {
   const query = req.query as Record<string, unknown>;
   const issues = Object.keys(query)
-    .filter((k) => k !== 'minPosition' && !(names as readonly string[]).includes(k))
+    .filter((k) => k !== 'minPosition' && !checkedElsewhere.includes(k) && !(names as readonly string[]).includes(k))
     .map((k) => ({ field: k, message: `unknown parameter; this operation accepts: ${names.join(', ') || 'none'}` }));
   const out: Record<string, unknown> = {};
   for (const name of names) {

@@ -1,0 +1,83 @@
+import { Router } from 'express';
+import type { RecordedEvent } from '../../../events/envelope';
+import { PROJECTIONS } from '../../../projections';
+import type { ProjectionName } from '../../../projections/changes';
+import type { ProjectionEngine } from '../../engine/projection-engine';
+import { notFound } from '../../errors';
+import { matchesFilter } from '../../store/filter';
+import type { EventStore } from '../../store/port';
+import { parseQuery } from '../params';
+import { resumePosition, type SseChannel, type SseHub } from '../sse';
+
+const PAGE = 500;
+
+/** Server-Sent Events: the log as it grows, and each read model's changes. */
+export function liveRoutes(store: EventStore, engine: ProjectionEngine, hub: SseHub): Router {
+  const r = Router();
+
+  r.get('/v1/events/stream', (req, res) => {
+    const p = parseQuery(req, ['type', 'stream'], ['from', 'lastEventId']);
+    const after = resumePosition(req, (req.query.from ?? req.query.lastEventId) as string | undefined, engine.currentPosition);
+    const channel = hub.accept(res);
+    followLog(channel, store, engine, after, (e) => matchesFilter(e, { types: p.type, streams: p.stream }));
+  });
+
+  r.get('/v1/projections/:name/updates', (req, res) => {
+    parseQuery(req, [], ['from', 'lastEventId']);
+    const name = req.params.name as ProjectionName;
+    if (!Object.hasOwn(PROJECTIONS, name)) throw notFound(`no read model ${req.params.name}; there are ${Object.keys(PROJECTIONS).join(', ')}`);
+    const after = resumePosition(req, (req.query.from ?? req.query.lastEventId) as string | undefined, engine.currentPosition);
+    const channel = hub.accept(res);
+    const missed = engine.updatesAfter(after);
+    if (missed === null) {
+      // Too far behind to say exactly what changed: re-read the read model, then follow from here.
+      channel.send(engine.currentPosition, 'reset', { projection: name, position: engine.currentPosition });
+    } else {
+      for (const u of missed) if (u.changes[name]) channel.send(u.position, 'update', { projection: name, position: u.position, ...u.changes[name] });
+    }
+    const stop = engine.onApplied((e, changes) => {
+      const change = changes[name];
+      if (change) channel.send(e.position, 'update', { projection: name, position: e.position, ...change });
+    });
+    channel.whenClosed(stop);
+  });
+
+  return r;
+}
+
+/**
+ * Sends every event after `after` that passes the filter, in order, once. Live
+ * events come from the engine; a gap (at the start, or after the engine moved on
+ * while this subscriber was catching up) is filled from the log.
+ */
+function followLog(channel: SseChannel, store: EventStore, engine: ProjectionEngine, after: number, wanted: (e: RecordedEvent) => boolean): void {
+  let last = after;
+  let catchingUp = false;
+  const deliver = (e: RecordedEvent) => {
+    if (wanted(e)) channel.send(e.position, 'event', e);
+    last = e.position;
+  };
+  const catchUp = async () => {
+    if (catchingUp) return;
+    catchingUp = true;
+    try {
+      while (!channel.isClosed && last < engine.currentPosition) {
+        const page = await store.readAll({ after: last, limit: PAGE });
+        if (page.length === 0) break;
+        for (const e of page) if (!channel.isClosed && e.position > last) deliver(e);
+      }
+    } catch {
+      // The store failed; the client reconnects with Last-Event-ID.
+      channel.close();
+    } finally {
+      catchingUp = false;
+    }
+  };
+  const stop = engine.onApplied((e) => {
+    if (catchingUp || e.position <= last) return;
+    if (e.position === last + 1) deliver(e);
+    else void catchUp();
+  });
+  channel.whenClosed(stop);
+  void catchUp();
+}

@@ -1,0 +1,97 @@
+import type { Request, Response } from 'express';
+import { invalid, unavailable } from '../errors';
+
+export interface SseOptions {
+  heartbeatMs: number;
+  /** Advice to clients on how long to wait before reconnecting. */
+  retryMs: number;
+  maxSubscribers: number;
+  /** A subscriber whose unsent output grows past this is cut off; it resumes with Last-Event-ID. */
+  maxBufferedBytes: number;
+}
+
+export const DEFAULT_SSE: SseOptions = { heartbeatMs: 15_000, retryMs: 2_000, maxSubscribers: 2_000, maxBufferedBytes: 1 << 20 };
+
+/** One open text/event-stream response. */
+export class SseChannel {
+  private closed = false;
+  private readonly onClose: (() => void)[] = [];
+  private readonly heartbeat: NodeJS.Timeout;
+
+  constructor(
+    private readonly res: Response,
+    private readonly options: SseOptions,
+    release: () => void,
+  ) {
+    res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    res.flushHeaders();
+    res.write(`retry: ${options.retryMs}\n\n`);
+    this.heartbeat = setInterval(() => this.write(': heartbeat\n\n'), options.heartbeatMs);
+    this.heartbeat.unref();
+    res.on('close', () => this.close());
+    this.onClose.push(release);
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  send(id: number, event: string, data: unknown): void {
+    this.write(`id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+
+  whenClosed(fn: () => void): void {
+    if (this.closed) fn();
+    else this.onClose.push(fn);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.heartbeat);
+    this.res.end();
+    for (const fn of this.onClose) fn();
+  }
+
+  private write(chunk: string): void {
+    if (this.closed) return;
+    this.res.write(chunk);
+    // A consumer that does not keep up is cut off rather than buffered without limit.
+    if (this.res.writableLength > this.options.maxBufferedBytes) this.close();
+  }
+}
+
+/** Every open stream: bounded in number, and all closed on shutdown. */
+export class SseHub {
+  private readonly open = new Set<SseChannel>();
+
+  constructor(readonly options: SseOptions = DEFAULT_SSE) {}
+
+  get size(): number {
+    return this.open.size;
+  }
+
+  /** 503 past the bound; otherwise an open channel. */
+  accept(res: Response): SseChannel {
+    if (this.open.size >= this.options.maxSubscribers) throw unavailable(`too many subscribers (${this.options.maxSubscribers}); retry later`);
+    const channel: SseChannel = new SseChannel(res, this.options, () => this.open.delete(channel));
+    this.open.add(channel);
+    return channel;
+  }
+
+  closeAll(): void {
+    for (const c of [...this.open]) c.close();
+  }
+}
+
+/**
+ * Where a subscriber resumes: after the position in Last-Event-ID, or in the `from`
+ * (or `lastEventId`) query parameter, since a browser's first connection cannot set
+ * the header. Absent: from now.
+ */
+export function resumePosition(req: Request, from: string | undefined, now: number): number {
+  const raw = req.get('last-event-id') ?? from;
+  if (raw === undefined) return now;
+  if (!/^\d{1,15}$/.test(raw)) throw invalid('invalid resume position', [{ field: req.get('last-event-id') !== undefined ? 'Last-Event-ID' : 'from', message: 'expected a log position (a whole number)' }]);
+  return Number(raw);
+}
