@@ -61,7 +61,7 @@ async function main() {
     measure('membership as-of, everything known, second pass (target p99 <= 5 ms)', asOf);
     measure('membership as-of with knownAt', Array.from({ length: QUERIES }, () => ({ asOf: day(), knownAt: day() })));
     console.log(`peak RSS: ${mib(process.resourceUsage().maxRSS * 1024)} (target <= 1 GiB); heap in use now: ${mib(process.memoryUsage().heapUsed)}`);
-    engine.stop();
+    await engine.stop();
     await store.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

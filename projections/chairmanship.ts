@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../events/envelope';
-import { evidenceOf, rangeOf, refOf, type DateRange, type EvidenceRef } from './evidence';
+import { evidenceOf, rangeOf, refOf, type DateRange, type Evidence, type EvidenceRef } from './evidence';
 import { countryName } from './membership';
 import { Retractions, type Projection, type TemporalQuery } from './projection';
 import { TemporalIndex } from './temporal-index';
@@ -16,6 +16,11 @@ export const chairmanship: Projection<ChairmanshipState> = {
   name: 'chairmanship',
   version: 1,
   init: () => ({ chairs: new TemporalIndex<string>(), planned: [], retractions: new Retractions() }),
+  snapshot: (state) => ({ chairs: state.chairs.toJSON(), planned: state.planned, retractions: state.retractions.toJSON() }),
+  restore: (s) => {
+    const { chairs, planned, retractions } = s as { chairs: [string, Evidence<string>[]][]; planned: ChairmanshipState['planned']; retractions: [string, string][] };
+    return { chairs: TemporalIndex.fromJSON(chairs), planned, retractions: Retractions.fromJSON(retractions) };
+  },
   apply(state, e) {
     state.retractions.apply(e);
     if (state.chairs.applyRetraction(e)) return;

@@ -1,4 +1,3 @@
-import type { RecordedEvent } from '../events/envelope';
 import { chairmanship } from './chairmanship';
 import { membership } from './membership';
 import type { Projection } from './projection';
@@ -8,17 +7,11 @@ import { statements } from './statements';
 import { summits } from './summits';
 import { timeline } from './timeline';
 
-/** Every read model, folded together in log order. */
+/** Every read model, folded together in log order (see src/engine). */
 export const PROJECTIONS = { membership, relations, chairmanship, summits, statements, timeline, sources } as const;
 
 export type ReadModels = { [K in keyof typeof PROJECTIONS]: (typeof PROJECTIONS)[K] extends Projection<infer S> ? S : never };
 
 export function initReadModels(): ReadModels {
   return Object.fromEntries(Object.entries(PROJECTIONS).map(([k, p]) => [k, p.init()])) as ReadModels;
-}
-
-export function applyAll(models: ReadModels, e: RecordedEvent): void {
-  for (const key of Object.keys(PROJECTIONS) as (keyof ReadModels)[]) {
-    (PROJECTIONS[key] as Projection<unknown>).apply(models[key], e);
-  }
 }

@@ -1,6 +1,6 @@
 import { entityById } from '../events/entities';
 import type { RecordedEvent } from '../events/envelope';
-import { evidenceOf, rangeOf, refOf, type DateRange, type EvidenceRef, type Reading } from './evidence';
+import { evidenceOf, rangeOf, refOf, type DateRange, type Evidence, type EvidenceRef, type Reading } from './evidence';
 import type { Projection, TemporalQuery } from './projection';
 import { TemporalIndex } from './temporal-index';
 
@@ -11,6 +11,8 @@ export const membership: Projection<MembershipState> = {
   name: 'membership',
   version: 1,
   init: () => new TemporalIndex<Status>(),
+  snapshot: (state) => state.toJSON(),
+  restore: (s) => TemporalIndex.fromJSON<Status>(s as [string, Evidence<Status>[]][]),
   apply(state, e) {
     const change = (to: Status) => state.add(countryOf(e), evidenceOf(e, 'change', to));
     if (state.applyRetraction(e)) return;

@@ -11,6 +11,10 @@ export interface Projection<S> {
   version: number;
   init(): S;
   apply(state: S, event: RecordedEvent): void;
+  /** The state as plain JSON-able data, for checkpoints. */
+  snapshot(state: S): unknown;
+  /** The state back from a snapshot of the same version. */
+  restore(snapshot: unknown): S;
 }
 
 /** The two time axes of every read: the world's date, and what had been reported by a date. */
@@ -41,7 +45,16 @@ export function retractionOf(e: RecordedEvent): { eventId: string; at: string } 
 
 /** Retractions by event id, for read models that keep whole events. */
 export class Retractions {
-  private readonly at = new Map<string, string>();
+  constructor(private readonly at = new Map<string, string>()) {}
+
+  toJSON(): [string, string][] {
+    return [...this.at];
+  }
+
+  static fromJSON(entries: [string, string][]): Retractions {
+    return new Retractions(new Map(entries));
+  }
+
 
   /** Records the retraction if `e` is one; true when it was. */
   apply(e: RecordedEvent): boolean {

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../events/envelope';
-import { evidenceOf, rangeOf, type DateRange, type EvidenceRef } from './evidence';
+import { evidenceOf, rangeOf, type DateRange, type Evidence, type EvidenceRef } from './evidence';
 import type { Projection, TemporalQuery } from './projection';
 import { TemporalIndex } from './temporal-index';
 
@@ -11,6 +11,8 @@ export const relations: Projection<RelationsState> = {
   name: 'relations',
   version: 1,
   init: () => new TemporalIndex<RelationStatus>(),
+  snapshot: (state) => state.toJSON(),
+  restore: (s) => TemporalIndex.fromJSON<RelationStatus>(s as [string, Evidence<RelationStatus>[]][]),
   apply(state, e: RecordedEvent) {
     if (state.applyRetraction(e)) return;
     switch (e.type) {

@@ -23,6 +23,16 @@ export class SortedLog<E extends Dated> {
     this.byId.set(e.id, e);
   }
 
+  toJSON(): E[] {
+    return this.all() as E[];
+  }
+
+  static fromJSON<E extends Dated>(items: E[]): SortedLog<E> {
+    const log = new SortedLog<E>();
+    for (const e of items) log.add(e);
+    return log;
+  }
+
   get(id: string): E | undefined {
     return this.byId.get(id);
   }

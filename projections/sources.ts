@@ -14,6 +14,8 @@ export const sources: Projection<SourcesState> = {
   name: 'sources',
   version: 2,
   init: () => new Map(),
+  snapshot: (state) => [...state],
+  restore: (s) => new Map(s as [string, SourceEntry][]),
   apply(state, e) {
     if (e.type === 'SourceRegistered') {
       state.set(e.data.key, { source: e.data, eventIds: state.get(e.data.key)?.eventIds ?? [] });

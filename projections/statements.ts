@@ -24,6 +24,8 @@ export const statements: Projection<StatementsState> = {
   name: 'statements',
   version: 2,
   init: () => new SortedLog(),
+  snapshot: (state) => state.toJSON(),
+  restore: (s) => SortedLog.fromJSON(s as StatementRef[]),
   apply(state, e) {
     const r = retractionOf(e);
     if (r) return state.retract(r.eventId, r.at);

@@ -15,6 +15,11 @@ export const summits: Projection<SummitsState> = {
   name: 'summits',
   version: 1,
   init: () => ({ summits: new Map(), retractions: new Retractions() }),
+  snapshot: (state) => ({ summits: [...state.summits], retractions: state.retractions.toJSON() }),
+  restore: (s) => {
+    const { summits, retractions } = s as { summits: [string, SummitFacts][]; retractions: [string, string][] };
+    return { summits: new Map(summits), retractions: Retractions.fromJSON(retractions) };
+  },
   apply(state, e) {
     if (state.retractions.apply(e) || (e.type !== 'SummitHeld' && e.type !== 'SummitPlanned')) return;
     let facts = state.summits.get(e.data.summit);

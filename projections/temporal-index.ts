@@ -45,6 +45,19 @@ export class TemporalIndex<V> {
     this.readings.delete(found.key);
   }
 
+  toJSON(): [string, Evidence<V>[]][] {
+    return [...this.byKey];
+  }
+
+  static fromJSON<V>(entries: [string, Evidence<V>[]][]): TemporalIndex<V> {
+    const index = new TemporalIndex<V>();
+    for (const [key, list] of entries) {
+      index.byKey.set(key, list);
+      for (const evidence of list) index.byEvent.set(evidence.eventId, { key, evidence });
+    }
+    return index;
+  }
+
   keys(): IterableIterator<string> {
     return this.byKey.keys();
   }

@@ -20,6 +20,8 @@ export const timeline: Projection<TimelineState> = {
   name: 'timeline',
   version: 2,
   init: () => new SortedLog(),
+  snapshot: (state) => state.toJSON(),
+  restore: (s) => SortedLog.fromJSON(s as TimelineRef[]),
   apply(state, e) {
     // The retraction is itself a fact on the timeline; the fact it withdraws leaves it.
     const r = retractionOf(e);

@@ -7,6 +7,7 @@ import { createApp } from './http/app';
 import { Auth } from './http/auth';
 import { DEFAULT_SSE, SseHub } from './http/sse';
 import type { Logger } from './logger';
+import { SqliteCheckpointStore } from './store/checkpoints';
 import { SqliteEventStore } from './store/sqlite';
 
 export interface RunningService {
@@ -24,9 +25,13 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     const { appended, skipped } = await importEvents(store, corpusEvents());
     logger.info({ appended, skipped }, 'corpus imported');
   }
-  const engine = new ProjectionEngine(store);
+  const checkpoints = new SqliteCheckpointStore(config.SQLITE_PATH);
+  const engine = new ProjectionEngine(store, { checkpoints });
   await engine.start();
-  logger.info({ position: engine.currentPosition, store: store.name, path: config.SQLITE_PATH }, 'read models caught up');
+  logger.info(
+    { position: engine.currentPosition, restoredFrom: engine.restoredFrom, rebuilding: engine.rebuilding, store: store.name, path: config.SQLITE_PATH },
+    'read models caught up',
+  );
 
   if (!auth.canWrite) logger.warn('no write tokens configured (API_TOKENS or API_TOKENS_FILE): recording facts is disabled');
   const sse = new SseHub({ ...DEFAULT_SSE, heartbeatMs: config.SSE_HEARTBEAT_MS, maxSubscribers: config.SSE_MAX_SUBSCRIBERS });
@@ -49,7 +54,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       sse.closeAll();
       server.closeIdleConnections();
       await closed;
-      engine.stop();
+      await engine.stop();
+      await checkpoints.close();
       await store.close();
     },
   };

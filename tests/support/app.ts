@@ -51,7 +51,7 @@ export async function startTestApp({ corpus = true, readToken = false, minPositi
       return res;
     },
     async close() {
-      engine.stop();
+      await engine.stop();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -16,7 +16,7 @@ export function operationRoutes(store: EventStore, engine: ProjectionEngine, spe
 
   r.get('/readyz', async (_req, res) => {
     const head = await store.head().catch(() => null);
-    const body: Schemas['Readiness'] = { ready: head !== null && engine.currentPosition >= head, store: store.name, position: engine.currentPosition, head };
+    const body: Schemas['Readiness'] = { ready: head !== null && engine.currentPosition >= head, store: store.name, position: engine.currentPosition, head, rebuilding: engine.rebuilding };
     res.status(body.ready ? 200 : 503).json(body);
   });
 
