@@ -29,7 +29,13 @@ export class TemporalIndex<V> {
     if (!list) this.byKey.set(key, (list = []));
     insertEvidence(list, evidence);
     this.byEvent.set(evidence.eventId, { key, evidence });
-    this.readings.delete(key);
+    // Keep the dates sorted as they come (a live fold reads after every event; re-sorting would cost n log n each time).
+    const r = this.readings.get(key);
+    if (r) {
+      insertPoint(r.points, evidence.occurred.earliest);
+      if (evidence.kind === 'change') insertPoint(r.points, evidence.occurred.latest);
+      r.readings = [];
+    }
   }
 
   /** Which entity an event gave evidence about, and that evidence. */
@@ -42,7 +48,8 @@ export class TemporalIndex<V> {
     const found = this.byEvent.get(eventId);
     if (!found || found.evidence.retractedAt !== null) return;
     found.evidence.retractedAt = at;
-    this.readings.delete(found.key);
+    const r = this.readings.get(found.key);
+    if (r) r.readings = [];
   }
 
   toJSON(): [string, Evidence<V>[]][] {
@@ -83,4 +90,9 @@ export class TemporalIndex<V> {
   history(key: string, knownAt: string | null): Segment<V>[] {
     return segments(this.evidence(key, knownAt));
   }
+}
+
+function insertPoint(points: string[], date: string): void {
+  const i = lastAtOrBefore(points, date);
+  if (points[i] !== date) points.splice(i + 1, 0, date);
 }

@@ -5,6 +5,7 @@ import { createApp } from '../src/http/app';
 import { Auth } from '../src/http/auth';
 import { createLogger } from '../src/logger';
 import { AS_ALICE, TOKENS, startTestApp, type TestApp } from './support/app';
+import { attestation } from './support/events';
 import { connect, type SseConnection } from './support/sse-client';
 
 let t: TestApp;
@@ -162,3 +163,44 @@ test('past the subscriber bound the answer is 503; closing the hub ends every st
   await Promise.all(conns.map((c) => c.ended));
   expect(hub.size).toBe(0);
 });
+
+test('a consumer that stops reading is cut off instead of buffered without limit, and resumes without a gap', async () => {
+  const { get } = await import('node:http');
+  const small = new SseHub({ ...DEFAULT_SSE, maxBufferedBytes: 64 * 1024 });
+  const app = createApp({ store: t.store, engine: t.engine, logger: createLogger('silent'), sse: small });
+  const slowServer = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  try {
+    const url = `http://127.0.0.1:${(slowServer.address() as AddressInfo).port}/v1/events/stream?from=0`;
+    let req!: ReturnType<typeof get>;
+    // Enough history (about 10 MB) to fill the kernel's socket buffers of a client that never reads.
+    for (let i = 0; i < 20; i++) await t.store.append('country-testland', Array.from({ length: 1000 }, () => attestation('country-testland')), 'any');
+    const status = await new Promise<number>((resolve) => {
+      req = get(url, (res) => {
+        res.pause();
+        resolve(res.statusCode!);
+      });
+    });
+    expect(status).toBe(200);
+    await waitUntil(() => small.size === 0, 10_000);
+    req.destroy();
+    const head = await t.store.head();
+    const resumed = await connect(url.replace('from=0', `from=${head - 3}`));
+    open.push(resumed);
+    await resumed.waitFor(3);
+    expect(ids(resumed)).toEqual([head - 2, head - 1, head]);
+  } finally {
+    small.closeAll();
+    slowServer.closeAllConnections();
+    await new Promise((r) => slowServer.close(r));
+  }
+});
+
+async function waitUntil(cond: () => boolean, timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  while (!cond()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

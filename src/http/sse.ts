@@ -37,7 +37,12 @@ export class SseChannel {
   }
 
   send(id: number, event: string, data: unknown): void {
-    this.write(`id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    this.write(frame(id, event, data));
+  }
+
+  /** Sends a frame already serialised (by `frame`), so fan-out serialises each message once. */
+  sendFrame(chunk: string): void {
+    this.write(chunk);
   }
 
   whenClosed(fn: () => void): void {
@@ -60,6 +65,8 @@ export class SseChannel {
     if (this.res.writableLength > this.options.maxBufferedBytes) this.close();
   }
 }
+
+export const frame = (id: number, event: string, data: unknown) => `id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
 /** Every open stream: bounded in number, and all closed on shutdown. */
 export class SseHub {

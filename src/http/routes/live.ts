@@ -7,9 +7,17 @@ import { notFound } from '../../errors';
 import { matchesFilter } from '../../store/filter';
 import type { EventStore } from '../../store/port';
 import { parseQuery } from '../params';
-import { resumePosition, type SseChannel, type SseHub } from '../sse';
+import { frame, resumePosition, type SseChannel, type SseHub } from '../sse';
 
 const PAGE = 500;
+
+// Each event is serialised once however many subscribers receive it.
+const frames = new WeakMap<RecordedEvent, string>();
+function eventFrame(e: RecordedEvent): string {
+  let f = frames.get(e);
+  if (f === undefined) frames.set(e, (f = frame(e.position, 'event', e)));
+  return f;
+}
 
 /** Server-Sent Events: the log as it grows, and each read model's changes. */
 export function liveRoutes(store: EventStore, engine: ProjectionEngine, hub: SseHub): Router {
@@ -54,7 +62,7 @@ function followLog(channel: SseChannel, store: EventStore, engine: ProjectionEng
   let last = after;
   let catchingUp = false;
   const deliver = (e: RecordedEvent) => {
-    if (wanted(e)) channel.send(e.position, 'event', e);
+    if (wanted(e)) channel.sendFrame(eventFrame(e));
     last = e.position;
   };
   const catchUp = async () => {
