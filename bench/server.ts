@@ -17,13 +17,13 @@ const freePort = () =>
   });
 
 /** The real service in its own process (its own core), on a fresh SQLite file with the corpus. */
-export async function startServer(): Promise<{ url: string; process: ChildProcess; dbPath: string; stop(): Promise<void> }> {
+export async function startServer(env: Record<string, string> = {}): Promise<{ url: string; process: ChildProcess; dbPath: string; stop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'csto-bench-http-'));
   const dbPath = join(dir, 'events.db');
   const port = await freePort();
   const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(__dirname, '..', 'src', 'main.ts')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: dbPath, LOG_LEVEL: 'warn', API_TOKENS: `bench:${BENCH_TOKEN}` },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: dbPath, LOG_LEVEL: 'warn', API_TOKENS: `bench:${BENCH_TOKEN}`, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
