@@ -1,7 +1,8 @@
 import type { DataOf } from '../events/catalog';
 import { entityById, searchEntities } from '../events/entities';
 import type { DomainEvent, RecordedEvent } from '../events/envelope';
-import { evidenceOf, insertEvidence, readAt, type Evidence } from '../projections/evidence';
+import { insertEvidence, readAt, type Evidence } from '../projections/evidence';
+import { membershipEvidence } from '../projections/membership';
 import type { ReadModels } from '../projections';
 
 /** A rule a command broke: which rule, which field (a JSON pointer into the request body), and why. */
@@ -24,12 +25,9 @@ const ENTITY_ID = /^(country|person|organization|body|force)-[a-z0-9-]+$/;
 
 /** The stream a fact of this type must be recorded on, when its type says (null: any stream). */
 export function subjectStream(e: DomainEvent): string | null {
+  const membership = membershipEvidence(e);
+  if (membership) return membership.country;
   switch (e.type) {
-    case 'MemberJoined':
-    case 'MembershipSuspended':
-    case 'MembershipRestored':
-    case 'MemberWithdrew':
-    case 'MembershipAttested':
     case 'ForceParticipationDeclined':
       return e.data.country;
     case 'StatementMade':
@@ -63,11 +61,11 @@ export function firstViolation(ctx: RuleContext, events: readonly DomainEvent[])
     if (v) return v;
     if (e.type === 'SourceRegistered') pendingSources.add(e.data.key);
     if (e.type === 'CooperationProposed') pendingProposals.push(e);
-    const change = membershipChange(e);
-    if (change) {
-      const list = pendingMembership.get(change.country) ?? [];
-      insertEvidence(list, evidenceOf(e, change.kind, change.value));
-      pendingMembership.set(change.country, list);
+    const m = membershipEvidence(e);
+    if (m) {
+      const list = pendingMembership.get(m.country) ?? [];
+      insertEvidence(list, m.evidence);
+      pendingMembership.set(m.country, list);
     }
   }
   return null;
@@ -178,21 +176,6 @@ function retractionRule(ctx: RuleContext, e: DomainEvent & { data: DataOf<'FactR
     }
   }
   return null;
-}
-
-function membershipChange(e: DomainEvent): { country: string; kind: 'change' | 'attestation'; value: 'member' | 'not-member' } | null {
-  switch (e.type) {
-    case 'MemberJoined':
-    case 'MembershipRestored':
-      return { country: e.data.country, kind: 'change', value: 'member' };
-    case 'MembershipSuspended':
-    case 'MemberWithdrew':
-      return { country: e.data.country, kind: 'change', value: 'not-member' };
-    case 'MembershipAttested':
-      return { country: e.data.country, kind: 'attestation', value: e.data.member ? 'member' : 'not-member' };
-    default:
-      return null;
-  }
 }
 
 /** Every entity id in a value, with its JSON pointer. */

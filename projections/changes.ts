@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../events/envelope';
 import type { ReadModels } from '.';
 import { chairmanshipAt } from './chairmanship';
-import { membershipStatusAt } from './membership';
+import { membershipEvidence, membershipStatusAt } from './membership';
 import { relationsAt } from './relations';
 import { statementView } from './statements';
 import { summitsAt } from './summits';
@@ -31,13 +31,9 @@ function subjectsOf(models: ReadModels, e: RecordedEvent): Subject[] {
     if (chair) out.push({ projection: 'chairmanship', key: chair.key, asOf: chair.evidence.occurred.latest });
     return out;
   }
+  const membership = membershipEvidence(e);
+  if (membership) return [{ projection: 'membership', key: membership.country, asOf }];
   switch (e.type) {
-    case 'MemberJoined':
-    case 'MembershipSuspended':
-    case 'MembershipRestored':
-    case 'MemberWithdrew':
-    case 'MembershipAttested':
-      return [{ projection: 'membership', key: e.data.country, asOf }];
     case 'CooperationProposed':
     case 'CooperationRejected':
     case 'RelationsAttested':

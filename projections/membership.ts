@@ -1,10 +1,10 @@
 import { entityById } from '../events/entities';
-import type { RecordedEvent } from '../events/envelope';
+import type { DomainEvent } from '../events/envelope';
 import { evidenceOf, rangeOf, refOf, type DateRange, type Evidence, type EvidenceRef, type Reading } from './evidence';
 import type { Projection, TemporalQuery } from './projection';
 import { TemporalIndex } from './temporal-index';
 
-type Status = 'member' | 'not-member';
+export type Status = 'member' | 'not-member';
 export type MembershipState = TemporalIndex<Status>;
 
 export const membership: Projection<MembershipState> = {
@@ -14,24 +14,27 @@ export const membership: Projection<MembershipState> = {
   snapshot: (state) => state.toJSON(),
   restore: (s) => TemporalIndex.fromJSON<Status>(s as [string, Evidence<Status>[]][]),
   apply(state, e) {
-    const change = (to: Status) => state.add(countryOf(e), evidenceOf(e, 'change', to));
     if (state.applyRetraction(e)) return;
-    switch (e.type) {
-      case 'MemberJoined':
-      case 'MembershipRestored':
-        return change('member');
-      case 'MembershipSuspended':
-      case 'MemberWithdrew':
-        return change('not-member');
-      case 'MembershipAttested':
-        return state.add(e.data.country, evidenceOf(e, 'attestation', e.data.member ? 'member' : 'not-member'));
-      default:
-        return;
-    }
+    const m = membershipEvidence(e);
+    if (m) state.add(m.country, m.evidence);
   },
 };
 
-const countryOf = (e: RecordedEvent) => (e.data as { country: string }).country;
+/** What an event says of a state's membership, if anything: a change, or an attestation. */
+export function membershipEvidence(e: DomainEvent): { country: string; evidence: Evidence<Status> } | null {
+  switch (e.type) {
+    case 'MemberJoined':
+    case 'MembershipRestored':
+      return { country: e.data.country, evidence: evidenceOf(e, 'change', 'member') };
+    case 'MembershipSuspended':
+    case 'MemberWithdrew':
+      return { country: e.data.country, evidence: evidenceOf(e, 'change', 'not-member') };
+    case 'MembershipAttested':
+      return { country: e.data.country, evidence: evidenceOf(e, 'attestation', e.data.member ? 'member' : 'not-member') };
+    default:
+      return null;
+  }
+}
 
 export const countryName = (id: string) => entityById(id)?.name ?? id;
 

@@ -65,3 +65,16 @@ export function articleEvents(article: Article): DomainEvent[] {
     data: EventData[f.type].parse(f.data),
   })) as DomainEvent[];
 }
+
+/** "The CSTO's members are …": one attestation per state named, at the article's date. */
+export const membersAttested = (countries: readonly string[], published: FuzzyDate): Fact[] =>
+  countries.map((c) =>
+    fact({
+      key: `members-${c}`,
+      type: 'MembershipAttested',
+      stream: `country-${c}`,
+      occurred: published,
+      outlet: null,
+      data: { country: `country-${c}`, member: true },
+    }),
+  );

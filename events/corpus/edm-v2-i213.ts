@@ -1,5 +1,5 @@
 import { day, month, range, year } from '../dates';
-import { fact, type Article } from './article';
+import { fact, membersAttested, type Article } from './article';
 
 const MEMBERS_2005 = ['russia', 'belarus', 'kazakhstan', 'kyrgyzstan', 'tajikistan', 'armenia'];
 const published = range('2005-11-11', '2005-12-31', 'not before November 11, 2005');
@@ -14,16 +14,7 @@ export const edmV2I213: Article = {
   datedBy:
     'The latest date it cites is November 11. Volumes are yearly: volume 4 is 2007 (issue 103 of it speaks of "the second half of this year and the first half of 2008") and volume 7 is 2010, so volume 2 is 2005.',
   facts: [
-    ...MEMBERS_2005.map((c) =>
-      fact({
-        key: `members-${c}`,
-        type: 'MembershipAttested',
-        stream: `country-${c}`,
-        occurred: published,
-        outlet: null,
-        data: { country: `country-${c}`, member: true },
-      }),
-    ),
+    ...membersAttested(MEMBERS_2005, published),
     fact({
       key: 'uzbekistan-former-member',
       type: 'MembershipAttested',

@@ -1,5 +1,5 @@
 import { day, month, range } from '../dates';
-import { fact, type Article } from './article';
+import { fact, membersAttested, type Article } from './article';
 
 const MEMBERS_2007 = ['armenia', 'tajikistan', 'belarus', 'kazakhstan', 'kyrgyzstan', 'russia', 'uzbekistan'];
 const published = range('2007-05-23', '2007-12-31', 'not before May 23, 2007');
@@ -14,16 +14,7 @@ export const edmV4I103: Article = {
   published,
   datedBy: 'The latest date it cites is May 23; it speaks of "the second half of this year and the first half of 2008", so the year is 2007.',
   facts: [
-    ...MEMBERS_2007.map((c) =>
-      fact({
-        key: `members-${c}`,
-        type: 'MembershipAttested',
-        stream: `country-${c}`,
-        occurred: published,
-        outlet: null,
-        data: { country: `country-${c}`, member: true },
-      }),
-    ),
+    ...membersAttested(MEMBERS_2007, published),
     fact({
       key: 'bordyuzha-bishkek-visit',
       type: 'VisitMade',
