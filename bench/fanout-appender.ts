@@ -10,7 +10,8 @@ const now = () => performance.timeOrigin + performance.now();
 
 async function main() {
   const acks: [number, number][] = [];
-  let failed = 0;
+  const failed: Record<string, number> = {};
+  const fail = (why: string) => (failed[why] = (failed[why] ?? 0) + 1);
   let sent = 0;
   const start = now();
   const inFlight = new Set<Promise<void>>();
@@ -24,11 +25,11 @@ async function main() {
         body: JSON.stringify({ type: 'DecisionTaken', occurred: '2010-01-29', data: { body: 'fan-out', decision: `decision ${sent}`, topics: [] }, source: { article: 'edm-v7-i31' } }),
       })
         .then(async (res) => {
-          if (res.status !== 201) return void failed++;
+          if (res.status !== 201) return void fail(String(res.status));
           const { position } = (await res.json()) as { position: number };
           acks.push([position, now()]);
         })
-        .catch(() => void failed++);
+        .catch((err: Error) => void fail((err.cause as Error | undefined)?.message ?? err.message));
       inFlight.add(p);
       void p.finally(() => inFlight.delete(p));
     }

@@ -73,7 +73,7 @@ async function main() {
       eval: true,
       workerData: { url: server.url, token: BENCH_TOKEN, rate: RATE, seconds: SECONDS },
     });
-    const { acks, failed, elapsed } = await new Promise<{ acks: [number, number][]; failed: number; elapsed: number }>((resolve, reject) => {
+    const { acks, failed, elapsed } = await new Promise<{ acks: [number, number][]; failed: Record<string, number>; elapsed: number }>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
     });
@@ -98,7 +98,7 @@ async function main() {
     latencies.sort((a, b) => a - b);
     // A message can beat the append's own response to the writer; that counts as no delay.
     const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]?.toFixed(1);
-    console.log(`${SUBSCRIBERS} subscribers, ${acknowledged.length} facts acknowledged in ${elapsed.toFixed(1)} s (${Math.round(acknowledged.length / elapsed)}/s, ${failed} failed)`);
+    console.log(`${SUBSCRIBERS} subscribers, ${acknowledged.length} facts acknowledged in ${elapsed.toFixed(1)} s (${Math.round(acknowledged.length / elapsed)}/s); not acknowledged: ${JSON.stringify(failed)}`);
     console.log(`delivered ${latencies.length.toLocaleString()} messages: latency p50 ${pct(50)} ms, p99 ${pct(99)} ms (target p99 <= 100 ms)`);
     console.log(`subscribers with every message exactly once: ${complete}/${SUBSCRIBERS}; in order: ${inOrder}/${SUBSCRIBERS}; reconnects: ${subs.reduce((n, s) => n + s.reconnects, 0)}`);
     console.log(`server RSS: ${rssBefore} with subscribers connected, ${rssAfter} at the end, peak ${peak}`);
