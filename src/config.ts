@@ -18,6 +18,8 @@ const Config = z.object({
   /** Event streams: a heartbeat comment this often, and at most this many open at once. */
   SSE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300000).default(15000),
   SSE_MAX_SUBSCRIBERS: z.coerce.number().int().min(1).max(100000).default(2000),
+  /** How often read-model checkpoints are saved while events arrive. */
+  CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(10).max(3600000).default(30000),
 });
 export type Config = z.infer<typeof Config>;
 

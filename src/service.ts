@@ -26,7 +26,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     logger.info({ appended, skipped }, 'corpus imported');
   }
   const checkpoints = new SqliteCheckpointStore(config.SQLITE_PATH);
-  const engine = new ProjectionEngine(store, { checkpoints });
+  const engine = new ProjectionEngine(store, { checkpoints, checkpointIntervalMs: config.CHECKPOINT_INTERVAL_MS });
   await engine.start();
   logger.info(
     { position: engine.currentPosition, restoredFrom: engine.restoredFrom, rebuilding: engine.rebuilding, store: store.name, path: config.SQLITE_PATH },
