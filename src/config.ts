@@ -18,6 +18,18 @@ const Config = z.object({
   /** Event streams: a heartbeat comment this often, and at most this many open at once. */
   SSE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300000).default(15000),
   SSE_MAX_SUBSCRIBERS: z.coerce.number().int().min(1).max(100000).default(2000),
+  /** Origins allowed to read from a browser (comma-separated, or *); none by default. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean)),
+  /** Whether those origins may also record facts. */
+  CORS_ALLOW_WRITES: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Writes a second per client (a token bucket; 0 turns the limit off), and the burst allowed. */
+  WRITE_RATE_PER_SECOND: z.coerce.number().min(0).max(1e6).default(200),
+  WRITE_RATE_BURST: z.coerce.number().int().min(1).max(1e6).default(400),
+  /** The longest a client may take to send a request. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3600000).default(30000),
   /** How often read-model checkpoints are saved while events arrive. */
   CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(10).max(3600000).default(30000),
 });

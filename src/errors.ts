@@ -2,7 +2,7 @@
  * Failures as values with a kind. Every layer raises these; the HTTP layer maps
  * each kind to a status in one place (src/http/problem.ts).
  */
-export type ErrorKind = 'invalid' | 'rejected' | 'not-found' | 'conflict' | 'unavailable' | 'unauthenticated' | 'forbidden';
+export type ErrorKind = 'invalid' | 'rejected' | 'not-found' | 'conflict' | 'unavailable' | 'unauthenticated' | 'forbidden' | 'rate-limited';
 
 export interface FieldIssue {
   /** Where the problem is: a query parameter name, or a JSON pointer into the body. */

@@ -35,11 +35,23 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
 
   if (!auth.canWrite) logger.warn('no write tokens configured (API_TOKENS or API_TOKENS_FILE): recording facts is disabled');
   const sse = new SseHub({ ...DEFAULT_SSE, heartbeatMs: config.SSE_HEARTBEAT_MS, maxSubscribers: config.SSE_MAX_SUBSCRIBERS });
-  const app = createApp({ store, engine, logger, auth, minPositionWaitMs: config.MIN_POSITION_WAIT_MS, sse });
+  const app = createApp({
+    store,
+    engine,
+    logger,
+    auth,
+    minPositionWaitMs: config.MIN_POSITION_WAIT_MS,
+    sse,
+    cors: { origins: config.CORS_ORIGINS, allowWrites: config.CORS_ALLOW_WRITES },
+    writeRate: { perSecond: config.WRITE_RATE_PER_SECOND, burst: config.WRITE_RATE_BURST },
+  });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
     s.once('error', reject);
   });
+  // Slow clients cannot hold a connection open indefinitely (event streams are responses, not requests, and are unaffected).
+  server.requestTimeout = config.REQUEST_TIMEOUT_MS;
+  server.headersTimeout = Math.min(config.REQUEST_TIMEOUT_MS, 10_000);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;

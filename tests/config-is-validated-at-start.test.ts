@@ -1,7 +1,7 @@
 import { loadConfig } from '../src/config';
 
 test('defaults: port 3000, ./data/events.db, info logs, corpus seeded', () => {
-  expect(loadConfig({})).toEqual({ PORT: 3000, HOST: '0.0.0.0', SQLITE_PATH: './data/events.db', LOG_LEVEL: 'info', SEED_CORPUS: true, MIN_POSITION_WAIT_MS: 2000, SSE_HEARTBEAT_MS: 15000, SSE_MAX_SUBSCRIBERS: 2000, CHECKPOINT_INTERVAL_MS: 30000 });
+  expect(loadConfig({})).toEqual({ PORT: 3000, HOST: '0.0.0.0', SQLITE_PATH: './data/events.db', LOG_LEVEL: 'info', SEED_CORPUS: true, MIN_POSITION_WAIT_MS: 2000, SSE_HEARTBEAT_MS: 15000, SSE_MAX_SUBSCRIBERS: 2000, CHECKPOINT_INTERVAL_MS: 30000, CORS_ORIGINS: [], CORS_ALLOW_WRITES: false, WRITE_RATE_PER_SECOND: 200, WRITE_RATE_BURST: 400, REQUEST_TIMEOUT_MS: 30000 });
 });
 
 test('values come from the environment', () => {

@@ -47,7 +47,7 @@ async function drive(url: string, acknowledged: Set<string>, batches: string[][]
 test(`acknowledged appends survive ${KILLS} kill -9s; nothing half-written; positions gap-free; checkpoints never ahead; read models equal a rebuild`, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'csto-crash-'));
   const path = join(dir, 'events.db');
-  const env = { SQLITE_PATH: path, API_TOKENS: `crash:${TOKEN}`, CHECKPOINT_INTERVAL_MS: '100' };
+  const env = { SQLITE_PATH: path, API_TOKENS: `crash:${TOKEN}`, CHECKPOINT_INTERVAL_MS: '100', WRITE_RATE_PER_SECOND: '0' };
   const acknowledged = new Set<string>();
   const batches: string[][] = [];
   try {

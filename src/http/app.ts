@@ -11,6 +11,7 @@ import { sourceRoutes } from './routes/sources';
 import { loadSpec } from './spec';
 import { Auth } from './auth';
 import { readYourWrites } from './params';
+import { cors, rateLimit, securityHeaders, type CorsConfig } from './hardening';
 import { streamRoutes } from './routes/streams';
 import { liveRoutes } from './routes/live';
 import { SseHub } from './sse';
@@ -25,23 +26,38 @@ export interface AppDeps {
   minPositionWaitMs?: number;
   /** Open event streams; the owner closes them all on shutdown. */
   sse?: SseHub;
+  cors?: CorsConfig;
+  /** Writes a second per client (0: no limit), and the burst allowed. */
+  writeRate?: { perSecond: number; burst: number };
 }
 
 export const BODY_LIMIT = '1mb';
 
 /** The Express application: routes, then the one error mapping. */
-export function createApp({ store, engine, logger, auth = new Auth({}), minPositionWaitMs = 2000, sse = new SseHub() }: AppDeps): Express {
+export function createApp({
+  store,
+  engine,
+  logger,
+  auth = new Auth({}),
+  minPositionWaitMs = 2000,
+  sse = new SseHub(),
+  cors: corsConfig = { origins: [], allowWrites: false },
+  writeRate = { perSecond: 0, burst: 0 },
+}: AppDeps): Express {
   const spec = loadSpec();
   const recorder = new Recorder(store, engine);
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
   app.set('query parser', 'simple');
+  app.set('trust proxy', false);
   app.use(requestLog(logger));
+  app.use(securityHeaders);
+  app.use(cors(corsConfig));
   app.use(operationRoutes(store, engine, spec));
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.get('/v1/*path', auth.requireRead, readYourWrites(engine, minPositionWaitMs));
-  app.use(streamRoutes(store, recorder, auth));
+  app.use(streamRoutes(store, recorder, auth, rateLimit(writeRate.perSecond, writeRate.burst)));
   app.use(readModelRoutes(engine, store));
   app.use(sourceRoutes(engine));
   app.use(liveRoutes(store, engine, sse));

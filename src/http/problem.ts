@@ -8,6 +8,7 @@ const STATUS: Record<ErrorKind, number> = {
   'not-found': 404,
   conflict: 409,
   rejected: 422,
+  'rate-limited': 429,
   unavailable: 503,
 };
 const TITLE: Record<number, string> = {
@@ -38,7 +39,7 @@ interface Problem {
 /** Writes an RFC 9457 problem document. */
 export function sendProblem(res: Response, status: number, slug: string, detail: string, extensions: Record<string, unknown> = {}): void {
   const body: Problem = { type: `/problems/${slug}`, title: TITLE[status] ?? 'Error', status, detail, instance: res.req.originalUrl, ...extensions };
-  if (status === 503) res.set('Retry-After', '1');
+  if (status === 503 && !res.get('Retry-After')) res.set('Retry-After', '1');
   res.status(status).type('application/problem+json').send(JSON.stringify(body));
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { AppendBody, FactInput } from '../../../commands/fact-input';
 import type { components } from '../../../openapi/schema';
 import type { Recorder } from '../../engine/recorder';
@@ -15,7 +15,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 const STREAM_ETAG = /^(?:W\/)?"(\d{1,15}|-1)"$/;
 
 /** Streams: read one with its revision as ETag; record facts on it. */
-export function streamRoutes(store: EventStore, recorder: Recorder, auth: Auth): Router {
+export function streamRoutes(store: EventStore, recorder: Recorder, auth: Auth, limitWrites: RequestHandler): Router {
   const r = Router();
 
   r.get('/v1/streams/:stream', async (req, res) => {
@@ -30,7 +30,7 @@ export function streamRoutes(store: EventStore, recorder: Recorder, auth: Auth):
     res.set('ETag', `"${revision}"`).json(body);
   });
 
-  r.post('/v1/streams/:stream/events', auth.requireWrite, async (req, res) => {
+  r.post('/v1/streams/:stream/events', auth.requireWrite, limitWrites, async (req, res) => {
     parseQuery(req, []);
     if (!req.is('application/json')) throw Object.assign(new Error('send the facts as application/json'), { status: 415, expose: true, type: 'unsupported-media-type' });
     const body = parseBody(req.body);
