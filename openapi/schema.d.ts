@@ -741,6 +741,8 @@ export interface components {
             position: number;
             /** @description The store's last position; null when the store cannot be reached. */
             head: number | null;
+            /** @description Why the store does not answer, while it does not. */
+            storeError: string | null;
             /** @description Read models being rebuilt in the background (their previous state serves meanwhile). */
             rebuilding: string[];
         };

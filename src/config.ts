@@ -4,6 +4,8 @@ const Config = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   SQLITE_PATH: z.string().min(1).default('./data/events.db'),
+  /** Refuse appends (503) once the event file reaches this size, rather than fill the disk. */
+  SQLITE_MAX_SIZE_MB: z.coerce.number().positive().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Load the article corpus into the store at start (idempotent). */
   SEED_CORPUS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),

@@ -3,6 +3,7 @@ import { corpusEvents } from '../events/corpus';
 import type { Config } from './config';
 import { importEvents } from './engine/import-corpus';
 import { ProjectionEngine } from './engine/projection-engine';
+import { StoreHealth } from './engine/store-health';
 import { createApp } from './http/app';
 import { Auth } from './http/auth';
 import { DEFAULT_SSE, SseHub } from './http/sse';
@@ -20,7 +21,7 @@ export interface RunningService {
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
   // Token configuration is checked before anything is opened.
   const auth = new Auth(config);
-  const store = new SqliteEventStore(config.SQLITE_PATH);
+  const store = new SqliteEventStore(config.SQLITE_PATH, { maxSizeBytes: config.SQLITE_MAX_SIZE_MB && config.SQLITE_MAX_SIZE_MB * 1024 * 1024 });
   if (config.SEED_CORPUS) {
     const { appended, skipped } = await importEvents(store, corpusEvents());
     logger.info({ appended, skipped }, 'corpus imported');
@@ -35,7 +36,10 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
 
   if (!auth.canWrite) logger.warn('no write tokens configured (API_TOKENS or API_TOKENS_FILE): recording facts is disabled');
   const sse = new SseHub({ ...DEFAULT_SSE, heartbeatMs: config.SSE_HEARTBEAT_MS, maxSubscribers: config.SSE_MAX_SUBSCRIBERS });
+  const health = new StoreHealth(store);
+  health.start();
   const app = createApp({
+    health,
     store,
     engine,
     logger,
@@ -66,6 +70,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       sse.closeAll();
       server.closeIdleConnections();
       await closed;
+      health.stop();
       await engine.stop();
       await checkpoints.close();
       await store.close();

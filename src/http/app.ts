@@ -16,6 +16,7 @@ import { streamRoutes } from './routes/streams';
 import { liveRoutes } from './routes/live';
 import { SseHub } from './sse';
 import { Recorder } from '../engine/recorder';
+import { StoreHealth } from '../engine/store-health';
 
 export interface AppDeps {
   store: EventStore;
@@ -29,6 +30,7 @@ export interface AppDeps {
   cors?: CorsConfig;
   /** Writes a second per client (0: no limit), and the burst allowed. */
   writeRate?: { perSecond: number; burst: number };
+  health?: StoreHealth;
 }
 
 export const BODY_LIMIT = '1mb';
@@ -43,6 +45,7 @@ export function createApp({
   sse = new SseHub(),
   cors: corsConfig = { origins: [], allowWrites: false },
   writeRate = { perSecond: 0, burst: 0 },
+  health = new StoreHealth(store),
 }: AppDeps): Express {
   const spec = loadSpec();
   const recorder = new Recorder(store, engine);
@@ -54,9 +57,9 @@ export function createApp({
   app.use(requestLog(logger));
   app.use(securityHeaders);
   app.use(cors(corsConfig));
-  app.use(operationRoutes(store, engine, spec));
+  app.use(operationRoutes(store, engine, spec, health));
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
-  app.get('/v1/*path', auth.requireRead, readYourWrites(engine, minPositionWaitMs));
+  app.get('/v1/*path', auth.requireRead, staleness(health), readYourWrites(engine, minPositionWaitMs));
   app.use(streamRoutes(store, recorder, auth, rateLimit(writeRate.perSecond, writeRate.burst)));
   app.use(readModelRoutes(engine, store));
   app.use(sourceRoutes(engine));
@@ -67,6 +70,15 @@ export function createApp({
   app.use(errorHandler);
   return app;
 }
+
+/** While the store does not answer, reads still come from the read models, with how stale they may be. */
+const staleness =
+  (health: StoreHealth): RequestHandler =>
+  (_req, res, next) => {
+    const stale = health.staleSeconds;
+    if (stale !== null) res.set('X-Read-Model-Stale', String(stale));
+    next();
+  };
 
 /** A known path with a method it does not have is a 405 with Allow, not a 404. */
 function methodNotAllowed(paths: Record<string, Record<string, unknown>>): RequestHandler {

@@ -78,13 +78,21 @@ export class SqliteEventStore implements EventStore {
   private pending: PendingAppend[] = [];
   private readonly queryCache = new Map<string, Database.Statement<(string | number)[], Row>>();
 
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    options: { maxSizeBytes?: number } = {},
+  ) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    if (options.maxSizeBytes) {
+      // A quota: past it SQLite answers "database or disk is full" and appends are refused (503), as on a full disk.
+      const pageSize = this.db.pragma('page_size', { simple: true }) as number;
+      this.db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxSizeBytes / pageSize))}`);
+    }
     this.stmts = {
       head: this.db.prepare<[], { head: number | null }>('SELECT max(position) AS head FROM events'),
       streamRevision: this.db.prepare<[string], { revision: number | null }>('SELECT max(revision) AS revision FROM events WHERE stream = ?'),

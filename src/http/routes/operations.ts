@@ -1,12 +1,13 @@
 import { Router } from 'express';
 import type { components } from '../../../openapi/schema';
 import type { ProjectionEngine } from '../../engine/projection-engine';
+import type { StoreHealth } from '../../engine/store-health';
 import type { EventStore } from '../../store/port';
 
 type Schemas = components['schemas'];
 
 /** Liveness, readiness and the contract itself. */
-export function operationRoutes(store: EventStore, engine: ProjectionEngine, spec: object): Router {
+export function operationRoutes(store: EventStore, engine: ProjectionEngine, spec: object, health: StoreHealth): Router {
   const r = Router();
 
   r.get('/healthz', (_req, res) => {
@@ -15,8 +16,16 @@ export function operationRoutes(store: EventStore, engine: ProjectionEngine, spe
   });
 
   r.get('/readyz', async (_req, res) => {
-    const head = await store.head().catch(() => null);
-    const body: Schemas['Readiness'] = { ready: head !== null && engine.currentPosition >= head, store: store.name, position: engine.currentPosition, head, rebuilding: engine.rebuilding };
+    const up = await health.check();
+    const head = up ? await store.head().catch(() => null) : null;
+    const body: Schemas['Readiness'] = {
+      ready: head !== null && engine.currentPosition >= head,
+      store: store.name,
+      storeError: health.error,
+      position: engine.currentPosition,
+      head,
+      rebuilding: engine.rebuilding,
+    };
     res.status(body.ready ? 200 : 503).json(body);
   });
 
