@@ -1,0 +1,103 @@
+/**
+ * npm run bench:soak: SOAK_SECONDS (600) of mixed traffic against the service in its
+ * own process: as-of reads, list reads, appends, and SOAK_SUBSCRIBERS (50) event
+ * streams. Reports requests per second and p99 latency per endpoint for each
+ * SOAK_WINDOW_SECONDS (60) window, and the server's RSS over time.
+ */
+import { readFileSync } from 'node:fs';
+import { BENCH_TOKEN, startServer } from './server';
+import { rng } from './synthetic';
+
+const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
+const WINDOW = Number(process.env.SOAK_WINDOW_SECONDS ?? 60);
+const WORKERS = Number(process.env.SOAK_WORKERS ?? 8);
+const SUBSCRIBERS = Number(process.env.SOAK_SUBSCRIBERS ?? 50);
+
+const rssMiB = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
+const random = rng(11);
+const day = () => `${1995 + Math.floor(random() * 16)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-15`;
+
+type Endpoint = 'membership as-of' | 'membership known-at' | 'statements' | 'timeline' | 'append';
+const ENDPOINTS: Endpoint[] = ['membership as-of', 'membership known-at', 'statements', 'timeline', 'append'];
+
+function request(url: string, e: Endpoint, n: number): Promise<Response> {
+  switch (e) {
+    case 'membership as-of':
+      return fetch(`${url}/v1/membership?asOf=${day()}`);
+    case 'membership known-at':
+      return fetch(`${url}/v1/membership?asOf=${day()}&knownAt=${day()}`);
+    case 'statements':
+      return fetch(`${url}/v1/statements?speaker=Bordyuzha&limit=20`);
+    case 'timeline':
+      return fetch(`${url}/v1/timeline?asOf=${day()}&limit=50`);
+    case 'append':
+      return fetch(`${url}/v1/streams/soak-${n % 32}/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_TOKEN}` },
+        body: JSON.stringify({ type: 'DecisionTaken', occurred: '2010-01-29', data: { body: 'soak', decision: `d${n}`, topics: [] }, source: { article: 'edm-v7-i31' } }),
+      });
+  }
+}
+
+async function main() {
+  const server = await startServer();
+  const pid = server.process.pid!;
+  try {
+    const streams = await Promise.all(
+      Array.from({ length: SUBSCRIBERS }, async () => {
+        const res = await fetch(`${server.url}/v1/events/stream`);
+        const reader = res.body!.getReader();
+        void (async () => {
+          while (!(await reader.read().catch(() => ({ done: true }))).done);
+        })();
+        return reader;
+      }),
+    );
+    const windows: Map<Endpoint, number[]>[] = [];
+    const rss: [number, number][] = [[0, rssMiB(pid)]];
+    const start = performance.now();
+    const sampler = setInterval(() => rss.push([Math.round((performance.now() - start) / 1000), rssMiB(pid)]), 10_000);
+    let n = 0;
+    let errors = 0;
+    await Promise.all(
+      Array.from({ length: WORKERS }, async () => {
+        while (performance.now() - start < SECONDS * 1000) {
+          const e = ENDPOINTS[Math.floor(random() * ENDPOINTS.length)]!;
+          const t0 = performance.now();
+          const res = await request(server.url, e, n++).catch(() => null);
+          if (!res || res.status >= 400) errors++;
+          await res?.arrayBuffer().catch(() => undefined);
+          const w = Math.floor((t0 - start) / 1000 / WINDOW);
+          const bucket = (windows[w] ??= new Map());
+          let list = bucket.get(e);
+          if (!list) bucket.set(e, (list = []));
+          list.push(performance.now() - t0);
+        }
+      }),
+    );
+    clearInterval(sampler);
+    rss.push([Math.round((performance.now() - start) / 1000), rssMiB(pid)]);
+    for (const s of streams) await s.cancel().catch(() => undefined);
+
+    const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.99)] ?? 0;
+    console.log(`soak: ${SECONDS} s, ${WORKERS} clients, ${SUBSCRIBERS} event streams open, ${n} requests, ${errors} errors`);
+    console.log(`window  ${ENDPOINTS.map((e) => e.padStart(22)).join('')}   (requests/s, p99 ms)`);
+    windows.forEach((bucket, i) => {
+      const cells = ENDPOINTS.map((e) => {
+        const xs = bucket.get(e) ?? [];
+        return `${Math.round(xs.length / WINDOW)}/s ${p99(xs).toFixed(1)}`.padStart(22);
+      });
+      console.log(`${String(i * WINDOW).padStart(5)}s ${cells.join('')}`);
+    });
+    const warm = rss.find(([t]) => t >= Math.min(60, SECONDS / 5))?.[1] ?? rss[0]![1];
+    const end = rss[rss.length - 1]![1];
+    console.log(`server RSS: ${rss[0]![1]} MiB at start, ${warm} MiB after warm-up, ${end} MiB at the end (${(((end - warm) / warm) * 100).toFixed(1)}% after warm-up; target <= 10%)`);
+  } finally {
+    await server.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
