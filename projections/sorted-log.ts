@@ -1,3 +1,4 @@
+import { prefixLength } from './bisect';
 import type { Visibility } from './projection';
 
 /** What a sorted log needs of an entry: when it happened, its log position to break ties, and whether it stands. */
@@ -8,19 +9,28 @@ export interface Dated extends Visibility {
 }
 
 /**
- * Entries ordered by when they happened (then by log position). Appends are cheap;
- * the order is restored once, lazily, on the next read after a late fact.
+ * Entries ordered by when they happened (then by log position). Until the first
+ * read, entries are only appended and sorted once (a rebuild folds millions); once
+ * the log is being read, a late fact is inserted in place, so a live service never
+ * re-sorts the whole log for one fact.
  */
 export class SortedLog<E extends Dated> {
   private items: E[] = [];
   private readonly byId = new Map<string, E>();
   private sorted = true;
+  private read = false;
 
   add(e: E): void {
-    const last = this.items[this.items.length - 1];
-    if (last && compare(last, e) > 0) this.sorted = false;
-    this.items.push(e);
     this.byId.set(e.id, e);
+    const last = this.items[this.items.length - 1];
+    if (!last || compare(last, e) <= 0) {
+      this.items.push(e);
+    } else if (this.read && this.sorted) {
+      this.items.splice(prefixLength(this.items.length, (i) => compare(this.items[i]!, e) <= 0), 0, e);
+    } else {
+      this.items.push(e);
+      this.sorted = false;
+    }
   }
 
   toJSON(): E[] {
@@ -44,6 +54,7 @@ export class SortedLog<E extends Dated> {
   }
 
   all(): readonly E[] {
+    this.read = true;
     if (!this.sorted) {
       this.items.sort(compare);
       this.sorted = true;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { readAt, type Evidence } from '../projections/evidence';
+import { SortedLog } from '../projections/sorted-log';
 import { TemporalIndex } from '../projections/temporal-index';
 
 const dates = ['1999-01-01', '1999-06-30', '1999-12-31', '2003-03-03', '2005-11-11', '2006-06-01', '2006-08-31', '2007-03-01', '2010-02-04'];
@@ -53,6 +54,21 @@ test('as-of reads from the incremental index equal a fresh read of the same evid
           expect(got && { value: got.value, uncertain: got.uncertain, since: got.since }).toEqual(want && { value: want.value, uncertain: want.uncertain, since: want.since });
         }
       }
+    }),
+    { numRuns: Number(process.env.FAST_CHECK_RUNS ?? 200) },
+  );
+});
+
+test('the sorted log stays in world order whether facts arrive before or after the first read', () => {
+  fc.assert(
+    fc.property(fc.array(fc.tuple(date, fc.boolean()), { maxLength: 60 }), (steps) => {
+      const log = new SortedLog<{ id: string; earliest: string; position: number; reported: string; retractedAt: null }>();
+      steps.forEach(([earliest, readNow], position) => {
+        log.add({ id: `e${position}`, earliest, position, reported: earliest, retractedAt: null });
+        if (readNow) log.all();
+      });
+      const expected = steps.map(([earliest], position) => ({ earliest, position })).sort((a, b) => (a.earliest < b.earliest ? -1 : a.earliest > b.earliest ? 1 : a.position - b.position));
+      expect(log.all().map(({ earliest, position }) => ({ earliest, position }))).toEqual(expected);
     }),
     { numRuns: Number(process.env.FAST_CHECK_RUNS ?? 200) },
   );

@@ -17,6 +17,7 @@ import { liveRoutes } from './routes/live';
 import { SseHub } from './sse';
 import { Recorder } from '../engine/recorder';
 import { StoreHealth } from '../engine/store-health';
+import { Metrics } from './metrics';
 
 export interface AppDeps {
   store: EventStore;
@@ -31,6 +32,7 @@ export interface AppDeps {
   /** Writes a second per client (0: no limit), and the burst allowed. */
   writeRate?: { perSecond: number; burst: number };
   health?: StoreHealth;
+  metrics?: Metrics;
 }
 
 export const BODY_LIMIT = '1mb';
@@ -46,6 +48,7 @@ export function createApp({
   cors: corsConfig = { origins: [], allowWrites: false },
   writeRate = { perSecond: 0, burst: 0 },
   health = new StoreHealth(store),
+  metrics = new Metrics(store, engine, sse),
 }: AppDeps): Express {
   const spec = loadSpec();
   const recorder = new Recorder(store, engine);
@@ -55,12 +58,16 @@ export function createApp({
   app.set('query parser', 'simple');
   app.set('trust proxy', false);
   app.use(requestLog(logger));
+  app.use(metrics.middleware);
   app.use(securityHeaders);
   app.use(cors(corsConfig));
   app.use(operationRoutes(store, engine, spec, health));
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.get('/v1/*path', auth.requireRead, staleness(health), readYourWrites(engine, minPositionWaitMs));
-  app.use(streamRoutes(store, recorder, auth, rateLimit(writeRate.perSecond, writeRate.burst)));
+  app.use(streamRoutes(store, recorder, auth, rateLimit(writeRate.perSecond, writeRate.burst), (n) => metrics.appended.inc(n)));
   app.use(readModelRoutes(engine, store));
   app.use(sourceRoutes(engine));
   app.use(liveRoutes(store, engine, sse));

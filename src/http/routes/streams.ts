@@ -15,7 +15,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 const STREAM_ETAG = /^(?:W\/)?"(\d{1,15}|-1)"$/;
 
 /** Streams: read one with its revision as ETag; record facts on it. */
-export function streamRoutes(store: EventStore, recorder: Recorder, auth: Auth, limitWrites: RequestHandler): Router {
+export function streamRoutes(store: EventStore, recorder: Recorder, auth: Auth, limitWrites: RequestHandler, onAppended: (events: number) => void): Router {
   const r = Router();
 
   r.get('/v1/streams/:stream', async (req, res) => {
@@ -57,6 +57,7 @@ export function streamRoutes(store: EventStore, recorder: Recorder, auth: Auth, 
     };
     res.set('Location', `/v1/events/${result.events[0]!.id}`).set('ETag', `"${result.revision}"`);
     if (result.replayed) res.set('Idempotent-Replayed', 'true');
+    else onAppended(result.events.length);
     res.status(result.replayed ? 200 : 201).json(out);
   });
 
