@@ -15,6 +15,8 @@ export interface EngineOptions {
   checkpointIntervalMs?: number;
   /** Overrides projection versions (tests use it to stand for a changed fold). */
   versions?: Partial<Record<ProjectionName, number>>;
+  /** Fold the whole log rather than restore the checkpoints (which are then replaced). */
+  rebuild?: boolean;
 }
 
 const UPDATES_KEPT = 10_000;
@@ -75,7 +77,7 @@ export class ProjectionEngine {
    * whose fold changed since: they serve their old state until rebuilt.
    */
   private async restore(): Promise<ProjectionName[]> {
-    const saved = (await this.options.checkpoints?.load()) ?? [];
+    const saved = this.options.rebuild ? [] : ((await this.options.checkpoints?.load()) ?? []);
     if (saved.length === 0) return [];
     const position = Math.min(...saved.map((c) => c.position));
     // A checkpoint never runs ahead of the log; if one seems to (the file was replaced), rebuild.
