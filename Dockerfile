@@ -5,8 +5,11 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY events ./events
+COPY commands ./commands
 COPY projections ./projections
 COPY src ./src
+COPY client ./client
+COPY bin ./bin
 COPY openapi ./openapi
 COPY tsconfig.json ./
 ENV PORT=3000 SQLITE_PATH=/data/events.db
