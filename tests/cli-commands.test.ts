@@ -1,11 +1,9 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { TOKENS, startTestApp, type TestApp } from './support/app';
+import { TOKENS, listen, startTestApp, type TestApp } from './support/app';
 
 const run = promisify(execFile);
 const BIN = join(__dirname, '..', 'bin', 'csto-record.js');
@@ -15,19 +13,17 @@ const cli = (args: string[]) => run(process.execPath, [BIN, ...args]).then(
 );
 
 let t: TestApp;
-let server: Server;
+let server: Awaited<ReturnType<typeof listen>>;
 let url: string;
 let dir: string;
 beforeAll(async () => {
   t = await startTestApp();
-  server = await new Promise<Server>((resolve) => {
-    const s = t.app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await listen(t.app);
+  url = server.url;
   dir = mkdtempSync(join(tmpdir(), 'csto-cli-'));
 });
 afterAll(async () => {
-  await new Promise((r) => server.close(r));
+  await server.close();
   await t.close();
   rmSync(dir, { recursive: true, force: true });
 });

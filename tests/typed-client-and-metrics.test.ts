@@ -1,20 +1,16 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { createClient } from '../client';
-import { AS_ALICE, TOKENS, startTestApp, type TestApp } from './support/app';
+import { AS_ALICE, TOKENS, listen, startTestApp, type TestApp } from './support/app';
 
 let t: TestApp;
-let server: Server;
+let server: Awaited<ReturnType<typeof listen>>;
 let base: string;
 beforeAll(async () => {
   t = await startTestApp();
-  server = await new Promise<Server>((resolve) => {
-    const s = t.app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await listen(t.app);
+  base = server.url;
 });
 afterAll(async () => {
-  await new Promise((r) => server.close(r));
+  await server.close();
   await t.close();
 });
 
