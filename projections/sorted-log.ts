@@ -33,6 +33,22 @@ export class SortedLog<E extends Dated> {
     }
   }
 
+  /**
+   * Up to `limit` entries after `after` (in log order) that pass `wanted`, and whether
+   * there are more: a page costs its own length, not the length of the log.
+   */
+  page(wanted: (e: E) => boolean, after: Pick<Dated, 'earliest' | 'position'> | null, limit: number): { items: E[]; more: boolean } {
+    const items = this.all();
+    const page: E[] = [];
+    let i = after === null ? 0 : prefixLength(items.length, (k) => compare(items[k]!, after) <= 0);
+    for (; i < items.length; i++) {
+      if (!wanted(items[i]!)) continue;
+      if (page.length === limit) return { items: page, more: true };
+      page.push(items[i]!);
+    }
+    return { items: page, more: false };
+  }
+
   toJSON(): E[] {
     return this.all() as E[];
   }
@@ -63,7 +79,7 @@ export class SortedLog<E extends Dated> {
   }
 }
 
-function compare(a: Dated, b: Dated): number {
+function compare(a: Pick<Dated, 'earliest' | 'position'>, b: Pick<Dated, 'earliest' | 'position'>): number {
   if (a.earliest !== b.earliest) return a.earliest < b.earliest ? -1 : 1;
   return a.position - b.position;
 }

@@ -52,19 +52,16 @@ export interface StatementFilter extends TemporalQuery {
   to: string | null;
 }
 
-export function statementsAt(state: StatementsState, f: StatementFilter): StatementRef[] {
-  return state
-    .all()
-    .filter(
-      (s) =>
-        s.earliest <= f.asOf &&
-        isVisibleAt(s, f.knownAt) &&
-        (f.speakers.length === 0 || f.speakers.includes(s.speaker)) &&
-        (f.topic === null || s.topics.includes(f.topic)) &&
-        (f.from === null || s.latest >= f.from) &&
-        (f.to === null || s.earliest <= f.to),
-    );
-}
+/** Which statements a query selects. */
+export const statementFilter =
+  (f: StatementFilter) =>
+  (s: StatementRef): boolean =>
+    s.earliest <= f.asOf &&
+    isVisibleAt(s, f.knownAt) &&
+    (f.speakers.length === 0 || f.speakers.includes(s.speaker)) &&
+    (f.topic === null || s.topics.includes(f.topic)) &&
+    (f.from === null || s.latest >= f.from) &&
+    (f.to === null || s.earliest <= f.to);
 
 export interface StatementView {
   id: string;

@@ -30,9 +30,11 @@ export const timeline: Projection<TimelineState> = {
   },
 };
 
-export function timelineAt(state: TimelineState, q: TemporalQuery & { types: EventType[] }): TimelineRef[] {
-  return state.all().filter((e) => e.earliest <= q.asOf && isVisibleAt(e, q.knownAt) && (q.types.length === 0 || q.types.includes(e.type)));
-}
+/** Which timeline entries a query selects. */
+export const timelineFilter =
+  (q: TemporalQuery & { types: EventType[] }) =>
+  (e: TimelineRef): boolean =>
+    e.earliest <= q.asOf && isVisibleAt(e, q.knownAt) && (q.types.length === 0 || q.types.includes(e.type));
 
 export interface TimelineEntry {
   eventId: string;

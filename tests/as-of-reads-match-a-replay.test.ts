@@ -73,3 +73,23 @@ test('the sorted log stays in world order whether facts arrive before or after t
     { numRuns: Number(process.env.FAST_CHECK_RUNS ?? 200) },
   );
 });
+
+test('paging the sorted log lazily gives the same entries, in order, as filtering it whole', () => {
+  fc.assert(
+    fc.property(fc.array(date, { maxLength: 60 }), fc.integer({ min: 1, max: 7 }), fc.constantFrom(...dates), (earliests, limit, asOf) => {
+      const log = new SortedLog<{ id: string; earliest: string; position: number; reported: string; retractedAt: null }>();
+      earliests.forEach((earliest, position) => log.add({ id: `e${position}`, earliest, position, reported: earliest, retractedAt: null }));
+      const wanted = (e: { earliest: string; position: number }) => e.earliest <= asOf && e.position % 3 !== 0;
+      const paged: number[] = [];
+      let after: { earliest: string; position: number } | null = null;
+      for (;;) {
+        const { items, more } = log.page(wanted, after, limit);
+        paged.push(...items.map((e) => e.position));
+        if (!more) break;
+        after = items[items.length - 1]!;
+      }
+      expect(paged).toEqual(log.all().filter(wanted).map((e) => e.position));
+    }),
+    { numRuns: Number(process.env.FAST_CHECK_RUNS ?? 200) },
+  );
+});

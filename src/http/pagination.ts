@@ -36,5 +36,20 @@ export function paginate<T>(items: readonly T[], keyOf: (item: T) => string, cur
   return { items: page, next: start + limit < items.length && last !== undefined ? encodeCursor(keyOf(last)) : null };
 }
 
-/** A sort key for items ordered by a date then a log position. */
-export const dateThenPosition = (date: string, position: number) => `${date}|${String(position).padStart(15, '0')}`;
+/** A page of a log ordered by date then position, read lazily from the cursor on. */
+export function pageOfLog<E extends { earliest: string; position: number }>(
+  log: { page(wanted: (e: E) => boolean, after: { earliest: string; position: number } | null, limit: number): { items: E[]; more: boolean } },
+  wanted: (e: E) => boolean,
+  cursor: string | undefined,
+  limit = DEFAULT_LIMIT,
+): Page<E> {
+  let after = null;
+  if (cursor !== undefined) {
+    const m = /^(\d{4}-\d{2}-\d{2})\|(\d{1,15})$/.exec(decodeCursor(cursor));
+    if (!m) throw invalid('invalid cursor', [{ field: 'cursor', message: 'not a cursor this service issued; pass back the `next` of a previous page' }]);
+    after = { earliest: m[1]!, position: Number(m[2]) };
+  }
+  const { items, more } = log.page(wanted, after, limit);
+  const last = items[items.length - 1];
+  return { items, next: more && last ? encodeCursor(`${last.earliest}|${last.position}`) : null };
+}

@@ -4,14 +4,14 @@ import { searchEntities } from '../../../events/entities';
 import { chairmanshipAt } from '../../../projections/chairmanship';
 import { membersAt, membershipTimeline } from '../../../projections/membership';
 import { relationsAt } from '../../../projections/relations';
-import { statementView, statementsAt } from '../../../projections/statements';
+import { statementFilter, statementView } from '../../../projections/statements';
 import { summitsAt } from '../../../projections/summits';
-import { timelineAt, timelineEntry } from '../../../projections/timeline';
+import { timelineEntry, timelineFilter } from '../../../projections/timeline';
 import type { EventType } from '../../../events/catalog';
 import type { RecordedEvent } from '../../../events/envelope';
 import type { ProjectionEngine } from '../../engine/projection-engine';
 import type { EventStore } from '../../store/port';
-import { dateThenPosition, paginate, type Page } from '../pagination';
+import { pageOfLog, paginate, type Page } from '../pagination';
 import { checkRange, parseQuery, temporal } from '../params';
 
 type Schemas = components['schemas'];
@@ -65,8 +65,8 @@ export function readModelRoutes(engine: ProjectionEngine, store: EventStore): Ro
     const q = temporal(p);
     const speakers = p.speaker === undefined ? [] : searchEntities(p.speaker).map((e) => e.id);
     // A speaker that matches nobody matches no statement (not every statement).
-    const items = p.speaker !== undefined && speakers.length === 0 ? [] : statementsAt(m.statements, { ...q, speakers, topic: p.topic ?? null, from: p.from ?? null, to: p.to ?? null });
-    const page = await hydrate(paginate(items, (s) => dateThenPosition(s.earliest, s.position), p.cursor, p.limit), statementView);
+    const wanted = p.speaker !== undefined && speakers.length === 0 ? () => false : statementFilter({ ...q, speakers, topic: p.topic ?? null, from: p.from ?? null, to: p.to ?? null });
+    const page = await hydrate(pageOfLog(m.statements, wanted, p.cursor, p.limit), statementView);
     const body: Schemas['StatementPage'] = { ...q, position: engine.currentPosition, ...page };
     res.json(body);
   });
@@ -74,8 +74,7 @@ export function readModelRoutes(engine: ProjectionEngine, store: EventStore): Ro
   r.get('/v1/timeline', async (req, res) => {
     const p = parseQuery(req, ['asOf', 'knownAt', 'type', 'cursor', 'limit']);
     const q = temporal(p);
-    const refs = paginate(timelineAt(m.timeline, { ...q, types: p.type }), (e) => dateThenPosition(e.earliest, e.position), p.cursor, p.limit);
-    const page = await hydrate(refs, timelineEntry);
+    const page = await hydrate(pageOfLog(m.timeline, timelineFilter({ ...q, types: p.type }), p.cursor, p.limit), timelineEntry);
     const body: Schemas['TimelinePage'] = { ...q, position: engine.currentPosition, ...page };
     res.json(body);
   });
