@@ -34,14 +34,16 @@ export class SortedLog<E extends Dated> {
   }
 
   /**
-   * Up to `limit` entries after `after` (in log order) that pass `wanted`, and whether
-   * there are more: a page costs its own length, not the length of the log.
+   * Up to `limit` entries after `after` (in log order) that pass `wanted` and began by
+   * `until`, and whether there are more: a page costs its own length, not the log's.
    */
-  page(wanted: (e: E) => boolean, after: Pick<Dated, 'earliest' | 'position'> | null, limit: number): { items: E[]; more: boolean } {
+  page(wanted: (e: E) => boolean, after: Pick<Dated, 'earliest' | 'position'> | null, limit: number, until: string): { items: E[]; more: boolean } {
     const items = this.all();
     const page: E[] = [];
     let i = after === null ? 0 : prefixLength(items.length, (k) => compare(items[k]!, after) <= 0);
-    for (; i < items.length; i++) {
+    // The log is in date order: nothing past the first entry after `until` can be wanted.
+    const end = prefixLength(items.length, (k) => items[k]!.earliest <= until);
+    for (; i < end; i++) {
       if (!wanted(items[i]!)) continue;
       if (page.length === limit) return { items: page, more: true };
       page.push(items[i]!);

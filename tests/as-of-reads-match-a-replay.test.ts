@@ -83,7 +83,7 @@ test('paging the sorted log lazily gives the same entries, in order, as filterin
       const paged: number[] = [];
       let after: { earliest: string; position: number } | null = null;
       for (;;) {
-        const { items, more } = log.page(wanted, after, limit);
+        const { items, more } = log.page(wanted, after, limit, asOf);
         paged.push(...items.map((e) => e.position));
         if (!more) break;
         after = items[items.length - 1]!;

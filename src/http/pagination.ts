@@ -38,8 +38,9 @@ export function paginate<T>(items: readonly T[], keyOf: (item: T) => string, cur
 
 /** A page of a log ordered by date then position, read lazily from the cursor on. */
 export function pageOfLog<E extends { earliest: string; position: number }>(
-  log: { page(wanted: (e: E) => boolean, after: { earliest: string; position: number } | null, limit: number): { items: E[]; more: boolean } },
+  log: { page(wanted: (e: E) => boolean, after: { earliest: string; position: number } | null, limit: number, until: string): { items: E[]; more: boolean } },
   wanted: (e: E) => boolean,
+  asOf: string,
   cursor: string | undefined,
   limit = DEFAULT_LIMIT,
 ): Page<E> {
@@ -49,7 +50,7 @@ export function pageOfLog<E extends { earliest: string; position: number }>(
     if (!m) throw invalid('invalid cursor', [{ field: 'cursor', message: 'not a cursor this service issued; pass back the `next` of a previous page' }]);
     after = { earliest: m[1]!, position: Number(m[2]) };
   }
-  const { items, more } = log.page(wanted, after, limit);
+  const { items, more } = log.page(wanted, after, limit, asOf);
   const last = items[items.length - 1];
   return { items, next: more && last ? encodeCursor(`${last.earliest}|${last.position}`) : null };
 }

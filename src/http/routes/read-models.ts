@@ -66,7 +66,7 @@ export function readModelRoutes(engine: ProjectionEngine, store: EventStore): Ro
     const speakers = p.speaker === undefined ? [] : searchEntities(p.speaker).map((e) => e.id);
     // A speaker that matches nobody matches no statement (not every statement).
     const wanted = p.speaker !== undefined && speakers.length === 0 ? () => false : statementFilter({ ...q, speakers, topic: p.topic ?? null, from: p.from ?? null, to: p.to ?? null });
-    const page = await hydrate(pageOfLog(m.statements, wanted, p.cursor, p.limit), statementView);
+    const page = await hydrate(pageOfLog(m.statements, wanted, q.asOf, p.cursor, p.limit), statementView);
     const body: Schemas['StatementPage'] = { ...q, position: engine.currentPosition, ...page };
     res.json(body);
   });
@@ -74,7 +74,7 @@ export function readModelRoutes(engine: ProjectionEngine, store: EventStore): Ro
   r.get('/v1/timeline', async (req, res) => {
     const p = parseQuery(req, ['asOf', 'knownAt', 'type', 'cursor', 'limit']);
     const q = temporal(p);
-    const page = await hydrate(pageOfLog(m.timeline, timelineFilter({ ...q, types: p.type }), p.cursor, p.limit), timelineEntry);
+    const page = await hydrate(pageOfLog(m.timeline, timelineFilter({ ...q, types: p.type }), q.asOf, p.cursor, p.limit), timelineEntry);
     const body: Schemas['TimelinePage'] = { ...q, position: engine.currentPosition, ...page };
     res.json(body);
   });
