@@ -1,5 +1,5 @@
 import type { DataOf } from '../events/catalog';
-import { entityById, searchEntities } from '../events/entities';
+import { ROLES, entityById, searchEntities } from '../events/entities';
 import type { DomainEvent, RecordedEvent } from '../events/envelope';
 import { insertEvidence, readAt, type Evidence } from '../projections/evidence';
 import { membershipEvidence } from '../projections/membership';
@@ -102,8 +102,11 @@ function checkOne(ctx: RuleContext, e: DomainEvent, at: (path: string) => string
     return { rule: 'reported-after-occurred', field: at('/occurred'), message: `occurred ${e.occurred.earliest} is after its source was published (${e.reported.date})` };
   }
 
-  const v = sourceRule(ctx, e, at, p) ?? typeRule(ctx, e, at, p);
-  return v;
+  // An office written another way is an alias of a known office, not a new one.
+  if (e.type === 'StatementMade' && e.data.role !== null && !Object.hasOwn(ROLES, e.data.role)) {
+    return { rule: 'known-role', field: at('/data/role'), message: `unknown office ${e.data.role}; the known ones are ${Object.keys(ROLES).join(', ')}` };
+  }
+  return sourceRule(ctx, e, at, p) ?? typeRule(ctx, e, at, p);
 }
 
 function sourceRule(ctx: RuleContext, e: DomainEvent, at: (path: string) => string, p: Pending): Violation | null {

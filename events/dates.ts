@@ -67,8 +67,3 @@ export const range = (earliest: string, latest: string, text: string): FuzzyDate
 });
 
 export const since = (y: number, text = `since ${y}`): FuzzyDate => ({ ...year(y, text), precision: 'since', edtf: `${y}/..` });
-
-/** True when the date is certainly over by `asOf`; false when it may still be ahead. */
-export const isCertainBy = (d: FuzzyDate, asOf: string) => d.latest <= asOf;
-/** True when `asOf` falls inside the uncertain span (the thing may or may not have happened yet). */
-export const isUncertainAt = (d: FuzzyDate, asOf: string) => d.earliest <= asOf && asOf < d.latest;

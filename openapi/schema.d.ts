@@ -42,6 +42,7 @@ export interface paths {
          *     - `stream-matches-subject`: a fact about a country, a speaker, a summit, a source
          *       or the chairmanship is recorded on that entity's stream;
          *     - `known-entity`: entity ids must exist (an alias does not become a second entity);
+         *       `known-role`: a statement's office is one of the catalog's;
          *     - `source-registered`: facts cite a registered source (record `SourceRegistered`
          *       on `source-<key>` first, or earlier in the same batch); `source-unique`;
          *     - `not-in-future`, `reported-after-occurred`;

@@ -125,6 +125,13 @@ describe('domain rules are 422s that name the rule and the field, and change not
       'known-entity',
       '/facts/0/data/speaker',
     ],
+    [
+      'an office that is not in the catalog',
+      'person-nikolai-bordyuzha',
+      statement({ data: { speaker: 'person-nikolai-bordyuzha', role: 'general-secretary', roleText: 'general secretary', summary: 'x', topics: [] } }),
+      'known-role',
+      '/facts/0/data/role',
+    ],
     ['a fact citing an unregistered source', 'person-nikolai-bordyuzha', statement({ source: { article: 'no-such-article' } }), 'source-registered', '/facts/0/source/article'],
     ['a fact dated after its source appeared', 'person-nikolai-bordyuzha', statement({ occurred: '2010-03-01' }), 'reported-after-occurred', '/facts/0/occurred'],
     [
