@@ -14,6 +14,7 @@ import { readYourWrites } from './params';
 import { cors, rateLimit, securityHeaders, type CorsConfig } from './hardening';
 import { streamRoutes } from './routes/streams';
 import { liveRoutes } from './routes/live';
+import { pageRoutes } from './routes/pages';
 import { SseHub } from './sse';
 import { Recorder } from '../engine/recorder';
 import { StoreHealth } from '../engine/store-health';
@@ -62,6 +63,7 @@ export function createApp({
   app.use(securityHeaders);
   app.use(cors(corsConfig));
   app.use(operationRoutes(store, engine, spec, health));
+  app.use(pageRoutes());
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
