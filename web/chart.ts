@@ -32,7 +32,8 @@ export function drawChart(snapshot: Snapshot, span: { first: string; last: strin
   rows.forEach((label, i) => root.append(svg('text', { x: 8, y: y(i) + BAR - 2, class: 'row-label' }, label)));
 
   const mark = (m: Mark, shape: SVGElement, title: string) => {
-    const g = svg('g', { class: `mark mark-${m.kind}`, 'data-kind': m.kind, tabindex: 0, role: 'button', 'aria-label': title }, svg('title', {}, title), shape);
+    const id = m.kind === 'statement' ? m.statement.id : m.kind === 'summit' ? m.summit.id : null;
+    const g = svg('g', { class: `mark mark-${m.kind}`, 'data-kind': m.kind, 'data-id': id, tabindex: 0, role: 'button', 'aria-label': title }, svg('title', {}, title), shape);
     g.addEventListener('click', () => onSelect(m));
     g.addEventListener('keydown', (ev) => (ev as KeyboardEvent).key === 'Enter' && onSelect(m));
     return g;
