@@ -929,6 +929,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "stream": "country-uzbekistan",
+                     *       "revision": 4,
+                     *       "items": [
+                     *         {
+                     *           "id": "2b5e5a62-d161-5970-a70f-9ed343baf27a",
+                     *           "type": "MembershipAttested",
+                     *           "schemaVersion": 1,
+                     *           "occurred": {
+                     *             "earliest": "2005-11-11",
+                     *             "latest": "2005-12-31",
+                     *             "precision": "range",
+                     *             "text": "not before November 11, 2005",
+                     *             "edtf": "2005-11-11/2005-12-31"
+                     *           },
+                     *           "reported": {
+                     *             "article": "edm-v2-i213",
+                     *             "date": "2005-11-11"
+                     *           },
+                     *           "source": {
+                     *             "article": "edm-v2-i213",
+                     *             "outlet": null,
+                     *             "quote": null
+                     *           },
+                     *           "metadata": {
+                     *             "recordedBy": "corpus",
+                     *             "correlationId": "corpus:edm-v2-i213",
+                     *             "causationId": null
+                     *           },
+                     *           "data": {
+                     *             "country": "country-uzbekistan",
+                     *             "member": false
+                     *           },
+                     *           "stream": "country-uzbekistan",
+                     *           "position": 8,
+                     *           "revision": 0,
+                     *           "recordedAt": "2026-11-22T21:26:31.116Z"
+                     *         }
+                     *       ],
+                     *       "next": "eyJrIjoiMCJ9"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Stream"];
                 };
             };
@@ -966,6 +1009,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "stream": "person-nikolai-bordyuzha",
+                     *       "revision": 19,
+                     *       "position": 92,
+                     *       "events": [
+                     *         {
+                     *           "id": "29877907-3ce3-4805-ab2f-7bfa4f57e267",
+                     *           "position": 92,
+                     *           "revision": 19
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AppendResult"];
                 };
             };
@@ -977,6 +1034,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "stream": "person-nikolai-bordyuzha",
+                     *       "revision": 19,
+                     *       "position": 92,
+                     *       "events": [
+                     *         {
+                     *           "id": "29877907-3ce3-4805-ab2f-7bfa4f57e267",
+                     *           "position": 92,
+                     *           "revision": 19
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AppendResult"];
                 };
             };
@@ -1024,22 +1095,39 @@ export interface operations {
                      * @example {
                      *       "asOf": "2007-06-01",
                      *       "knownAt": null,
-                     *       "position": 86,
+                     *       "position": 92,
                      *       "members": [
                      *         {
-                     *           "country": "Uzbekistan",
-                     *           "countryId": "country-uzbekistan",
+                     *           "country": "Armenia",
+                     *           "countryId": "country-armenia",
                      *           "status": "member",
-                     *           "since": "2007-03-01",
-                     *           "sinceBasis": "change",
+                     *           "since": "2005-11-11",
+                     *           "sinceBasis": "attestation",
                      *           "uncertain": false,
                      *           "uncertainRange": null,
                      *           "evidence": [
                      *             {
-                     *               "eventId": "a23aed80-8e04-5de7-b05e-7a8da17ca92e",
-                     *               "type": "MembershipRestored",
-                     *               "article": "edm-v4-i45",
-                     *               "occurred": "between the Sochi protocol (summer 2006) and its ratification, reported March 1, 2007"
+                     *               "eventId": "caea7848-b918-5da9-9061-69bb0416e641",
+                     *               "type": "MembershipAttested",
+                     *               "article": "edm-v2-i213",
+                     *               "occurred": "not before November 11, 2005"
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "country": "Belarus",
+                     *           "countryId": "country-belarus",
+                     *           "status": "member",
+                     *           "since": "2005-11-11",
+                     *           "sinceBasis": "attestation",
+                     *           "uncertain": false,
+                     *           "uncertainRange": null,
+                     *           "evidence": [
+                     *             {
+                     *               "eventId": "ebc20864-10cb-5baf-bd27-58340b7b7d38",
+                     *               "type": "MembershipAttested",
+                     *               "article": "edm-v2-i213",
+                     *               "occurred": "not before November 11, 2005"
                      *             }
                      *           ]
                      *         }
@@ -1079,6 +1167,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "knownAt": null,
+                     *       "position": 92,
+                     *       "items": [
+                     *         {
+                     *           "country": "Uzbekistan",
+                     *           "countryId": "country-uzbekistan",
+                     *           "intervals": [
+                     *             {
+                     *               "from": "1999-01-01",
+                     *               "to": "1999-12-31",
+                     *               "status": "possibly-member",
+                     *               "evidence": [
+                     *                 "04faa253-adb7-5c44-b507-e1cb41b29345"
+                     *               ]
+                     *             },
+                     *             {
+                     *               "from": "1999-12-31",
+                     *               "to": "2006-06-01",
+                     *               "status": "not-member",
+                     *               "evidence": [
+                     *                 "04faa253-adb7-5c44-b507-e1cb41b29345"
+                     *               ]
+                     *             },
+                     *             {
+                     *               "from": "2006-06-01",
+                     *               "to": "2007-03-01",
+                     *               "status": "possibly-member",
+                     *               "evidence": [
+                     *                 "a23aed80-8e04-5de7-b05e-7a8da17ca92e"
+                     *               ]
+                     *             },
+                     *             {
+                     *               "from": "2007-03-01",
+                     *               "to": null,
+                     *               "status": "member",
+                     *               "evidence": [
+                     *                 "a23aed80-8e04-5de7-b05e-7a8da17ca92e"
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["MembershipTimeline"];
                 };
             };
@@ -1119,15 +1253,43 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "asOf": "2005-11-15",
+                     *       "asOf": "2007-06-01",
                      *       "knownAt": null,
-                     *       "position": 86,
+                     *       "position": 92,
                      *       "status": "rejected",
                      *       "since": "2005-10-29",
                      *       "sinceBasis": "change",
                      *       "uncertain": false,
                      *       "uncertainRange": null,
-                     *       "history": []
+                     *       "history": [
+                     *         {
+                     *           "eventId": "956b0c82-58bc-50a0-9bbc-dbbb126cec43",
+                     *           "type": "CooperationProposed",
+                     *           "article": "edm-v4-i45",
+                     *           "occurred": "since 2000",
+                     *           "from": "2000-01-01",
+                     *           "to": "2000-12-31",
+                     *           "status": "proposed"
+                     *         },
+                     *         {
+                     *           "eventId": "da6db046-e6ef-5264-80bf-99e27ebd2bef",
+                     *           "type": "CooperationProposed",
+                     *           "article": "edm-v2-i213",
+                     *           "occurred": "RIA-Novosti, October 21",
+                     *           "from": "2005-10-21",
+                     *           "to": "2005-10-21",
+                     *           "status": "proposed"
+                     *         },
+                     *         {
+                     *           "eventId": "39563a68-574d-5251-b5ee-52bcb711e31b",
+                     *           "type": "CooperationRejected",
+                     *           "article": "edm-v2-i213",
+                     *           "occurred": "October 29",
+                     *           "from": "2005-10-29",
+                     *           "to": "2005-10-29",
+                     *           "status": "rejected"
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["Relations"];
@@ -1170,19 +1332,39 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "asOf": "2007-11-01",
+                     *       "asOf": "2007-06-01",
                      *       "knownAt": null,
-                     *       "position": 86,
+                     *       "position": 92,
                      *       "chair": {
-                     *         "country": "Kyrgyzstan",
-                     *         "countryId": "country-kyrgyzstan",
-                     *         "since": "2007-10-06",
-                     *         "sinceBasis": "change",
+                     *         "country": "Russia",
+                     *         "countryId": "country-russia",
+                     *         "since": "2005-10-21",
+                     *         "sinceBasis": "attestation",
                      *         "uncertain": false,
                      *         "uncertainRange": null,
-                     *         "evidence": []
+                     *         "evidence": [
+                     *           {
+                     *             "eventId": "9509c151-268d-5b28-83b1-0fccb01054de",
+                     *             "type": "ChairmanshipAttested",
+                     *             "article": "edm-v2-i213",
+                     *             "occurred": "RIA-Novosti, October 21"
+                     *           }
+                     *         ]
                      *       },
-                     *       "planned": []
+                     *       "planned": [
+                     *         {
+                     *           "country": "Kyrgyzstan",
+                     *           "countryId": "country-kyrgyzstan",
+                     *           "term": {
+                     *             "earliest": "2008-01-01",
+                     *             "latest": "2008-06-30",
+                     *             "text": "the first half of 2008"
+                     *           },
+                     *           "announced": "May 21-23",
+                     *           "eventId": "6a454489-98e9-5c48-a35d-23576ab5927b",
+                     *           "article": "edm-v4-i103"
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["Chairmanship"];
@@ -1227,6 +1409,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-22",
+                     *       "knownAt": null,
+                     *       "position": 92,
+                     *       "items": [
+                     *         {
+                     *           "id": "summit-2005-06",
+                     *           "status": "held",
+                     *           "place": "Moscow",
+                     *           "host": "country-russia",
+                     *           "informal": false,
+                     *           "date": {
+                     *             "earliest": "2005-06-01",
+                     *             "latest": "2005-06-30",
+                     *             "text": "June 2005",
+                     *             "precision": "month"
+                     *           },
+                     *           "uncertain": false,
+                     *           "outcomes": [
+                     *             "Leaders decided to set up a working group to coordinate with Afghanistan."
+                     *           ],
+                     *           "evidence": [
+                     *             {
+                     *               "eventId": "bb6c7891-1c63-5499-be28-3d4a5c66c19c",
+                     *               "type": "SummitHeld",
+                     *               "article": "edm-v4-i103"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "next": "eyJrIjoiMjAwNS0wNi0wMXxzdW1taXQtMjAwNS0wNiJ9"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SummitPage"];
                 };
             };
@@ -1276,6 +1492,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-22",
+                     *       "knownAt": null,
+                     *       "position": 92,
+                     *       "items": [
+                     *         {
+                     *           "id": "8907e1fa-2986-55e8-a5be-6d58beace2c9",
+                     *           "position": 21,
+                     *           "speaker": {
+                     *             "id": "person-sergei-lavrov",
+                     *             "name": "Sergei Lavrov"
+                     *           },
+                     *           "role": "foreign-minister-russia",
+                     *           "roleText": "Russian Foreign Minister",
+                     *           "quote": "As chairman of the CSTO and by order of the member states, Russia is planning to take steps to develop a dialogue between the organization and NATO.",
+                     *           "summary": "The CSTO desires talks with NATO; direct contacts could be effective in fighting terrorism, preventing the proliferation of weapons of mass destruction, and curbing drug-traffic from Afghanistan.",
+                     *           "topics": [
+                     *             "nato",
+                     *             "cooperation"
+                     *           ],
+                     *           "occurred": {
+                     *             "earliest": "2005-10-21",
+                     *             "latest": "2005-10-21",
+                     *             "precision": "day",
+                     *             "text": "RIA-Novosti, October 21",
+                     *             "edtf": "2005-10-21"
+                     *           },
+                     *           "source": {
+                     *             "article": "edm-v2-i213",
+                     *             "outlet": "RIA-Novosti, October 21",
+                     *             "reported": "2005-11-11"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "next": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["StatementPage"];
                 };
             };
@@ -1320,6 +1574,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-22",
+                     *       "knownAt": null,
+                     *       "position": 92,
+                     *       "items": [
+                     *         {
+                     *           "eventId": "28a01826-b1b7-5f9d-92e7-735feb2abae8",
+                     *           "position": 9,
+                     *           "type": "TreatySigned",
+                     *           "stream": "organization-csto",
+                     *           "occurred": {
+                     *             "earliest": "1992-05-15",
+                     *             "latest": "1992-05-15",
+                     *             "precision": "day",
+                     *             "text": "May 15, 1992",
+                     *             "edtf": "1992-05-15"
+                     *           },
+                     *           "summary": "Collective Security Treaty signed in Tashkent",
+                     *           "source": {
+                     *             "article": "edm-v2-i213",
+                     *             "outlet": null,
+                     *             "quote": null
+                     *           },
+                     *           "reported": "2005-11-11"
+                     *         }
+                     *       ],
+                     *       "next": "eyJrIjoiMTk5Mi0wNS0xNXw5In0"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TimelinePage"];
                 };
             };
@@ -1352,6 +1636,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "key": "edm-v2-i213",
+                     *           "publication": "Eurasia Daily Monitor",
+                     *           "volume": 2,
+                     *           "issue": 213,
+                     *           "title": "COLLECTIVE SECURITY GROUP SEEKS TO ESTABLISH ITS IDENTITY, AVOID MERGERS",
+                     *           "published": {
+                     *             "earliest": "2005-11-11",
+                     *             "latest": "2005-12-31",
+                     *             "precision": "range",
+                     *             "text": "not before November 11, 2005",
+                     *             "edtf": "2005-11-11/2005-12-31"
+                     *           },
+                     *           "datedBy": "The latest date it cites is November 11. Volumes are yearly: volume 4 is 2007 (issue 103 of it speaks of \"the second half of this year and the first half of 2008\") and volume 7 is 2010, so volume 2 is 2005.",
+                     *           "facts": 26
+                     *         }
+                     *       ],
+                     *       "next": "eyJrIjoiMjAwNS0xMS0xMXxlZG0tdjItaTIxMyJ9"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SourcePage"];
                 };
             };
@@ -1383,6 +1690,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "key": "edm-v7-i31",
+                     *       "publication": "Eurasia Daily Monitor",
+                     *       "volume": 7,
+                     *       "issue": 31,
+                     *       "title": "Moscow’s CSTO Olive Branch to NATO",
+                     *       "published": {
+                     *         "earliest": "2010-02-08",
+                     *         "latest": "2010-12-31",
+                     *         "precision": "range",
+                     *         "text": "not before February 8, 2010",
+                     *         "edtf": "2010-02-08/2010-12-31"
+                     *       },
+                     *       "datedBy": "The latest date it cites is February 8; the joint operation it calls \"Illegal Immigrant 2010\" is to be conducted \"later this year\", so the year is 2010.",
+                     *       "facts": 16,
+                     *       "eventIds": [
+                     *         "a3a80e31-4b83-5e95-8ada-d8803643f8f9"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SourceDetail"];
                 };
             };
@@ -1418,6 +1746,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "person-emomali-rahmon",
+                     *           "kind": "person",
+                     *           "name": "Emomali Rahmon",
+                     *           "aliases": [
+                     *             "Emomali Rakhmonov",
+                     *             "Rakhmonov"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "next": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["EntityPage"];
                 };
             };
@@ -1449,6 +1793,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "person-nikolai-bordyuzha",
+                     *       "kind": "person",
+                     *       "name": "Nikolai Bordyuzha",
+                     *       "aliases": [
+                     *         "Bordyuzha",
+                     *         "General Nikolai Bordyuzha"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Entity"];
                 };
             };
@@ -1486,6 +1841,54 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "position": 92,
+                     *       "items": [
+                     *         {
+                     *           "id": "8907e1fa-2986-55e8-a5be-6d58beace2c9",
+                     *           "type": "StatementMade",
+                     *           "schemaVersion": 1,
+                     *           "occurred": {
+                     *             "earliest": "2005-10-21",
+                     *             "latest": "2005-10-21",
+                     *             "precision": "day",
+                     *             "text": "RIA-Novosti, October 21",
+                     *             "edtf": "2005-10-21"
+                     *           },
+                     *           "reported": {
+                     *             "article": "edm-v2-i213",
+                     *             "date": "2005-11-11"
+                     *           },
+                     *           "source": {
+                     *             "article": "edm-v2-i213",
+                     *             "outlet": "RIA-Novosti, October 21",
+                     *             "quote": "As chairman of the CSTO and by order of the member states, Russia is planning to take steps to develop a dialogue between the organization and NATO."
+                     *           },
+                     *           "metadata": {
+                     *             "recordedBy": "corpus",
+                     *             "correlationId": "corpus:edm-v2-i213",
+                     *             "causationId": null
+                     *           },
+                     *           "data": {
+                     *             "speaker": "person-sergei-lavrov",
+                     *             "role": "foreign-minister-russia",
+                     *             "roleText": "Russian Foreign Minister",
+                     *             "summary": "The CSTO desires talks with NATO; direct contacts could be effective in fighting terrorism, preventing the proliferation of weapons of mass destruction, and curbing drug-traffic from Afghanistan.",
+                     *             "topics": [
+                     *               "nato",
+                     *               "cooperation"
+                     *             ]
+                     *           },
+                     *           "stream": "person-sergei-lavrov",
+                     *           "position": 21,
+                     *           "revision": 0,
+                     *           "recordedAt": "2026-11-22T21:26:31.125Z"
+                     *         }
+                     *       ],
+                     *       "next": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["EventPage"];
                 };
             };
@@ -1521,6 +1924,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example retry: 2000
+                     *
+                     *     id: 92
+                     *     event: event
+                     *     data: {"id":"29877907-3ce3-4805-ab2f-7bfa4f57e267","type":"StatementMade","schemaVersion":1,"occurred":{"earliest":"2010-02-04","latest":"2010-02-04","precision":"day","text":"2010-02-04","edtf":"2010-02-04"},"reported":{"article":"edm-v7-i31","date":"2010-02-08"},"source":{"article":"edm-v7-i31","outlet":"Interfax, February 4","quote":null},"metadata":{"recordedBy":"alice","correlationId":"dbea2558-d8e1-4ac2-acff-633a8cd135a4","causationId":null},"data":{"speaker":"person-nikolai-bordyuzha","role":"csto-secretary-general","roleText":"Secretary-General","summary":"Confirmed that the CSTO has no official contact with NATO.","topics":["nato"]},"stream":"person-nikolai-bordyuzha","position":92,"revision":19,"recordedAt":"2026-11-22T21:26:31.364Z"}
+                     */
                     "text/event-stream": string;
                 };
             };
@@ -1554,6 +1964,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example retry: 2000
+                     *
+                     *     id: 92
+                     *     event: update
+                     *     data: {"projection":"statements","position":92,"eventId":"29877907-3ce3-4805-ab2f-7bfa4f57e267","type":"StatementMade","statement":{"id":"29877907-3ce3-4805-ab2f-7bfa4f57e267","position":92,"speaker":{"id":"person-nikolai-bordyuzha","name":"Nikolai Bordyuzha"},"role":"csto-secretary-general","roleText":"Secretary-General","quote":null,"summary":"Confirmed that the CSTO has no official contact with NATO.","topics":["nato"],"occurred":{"earliest":"2010-02-04","latest":"2010-02-04","precision":"day","text":"2010-02-04","edtf":"2010-02-04"},"source":{"article":"edm-v7-i31","outlet":"Interfax, February 4","reported":"2010-02-08"}}}
+                     */
                     "text/event-stream": string;
                 };
             };
@@ -1584,6 +2001,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "8907e1fa-2986-55e8-a5be-6d58beace2c9",
+                     *       "type": "StatementMade",
+                     *       "schemaVersion": 1,
+                     *       "occurred": {
+                     *         "earliest": "2005-10-21",
+                     *         "latest": "2005-10-21",
+                     *         "precision": "day",
+                     *         "text": "RIA-Novosti, October 21",
+                     *         "edtf": "2005-10-21"
+                     *       },
+                     *       "reported": {
+                     *         "article": "edm-v2-i213",
+                     *         "date": "2005-11-11"
+                     *       },
+                     *       "source": {
+                     *         "article": "edm-v2-i213",
+                     *         "outlet": "RIA-Novosti, October 21",
+                     *         "quote": "As chairman of the CSTO and by order of the member states, Russia is planning to take steps to develop a dialogue between the organization and NATO."
+                     *       },
+                     *       "metadata": {
+                     *         "recordedBy": "corpus",
+                     *         "correlationId": "corpus:edm-v2-i213",
+                     *         "causationId": null
+                     *       },
+                     *       "data": {
+                     *         "speaker": "person-sergei-lavrov",
+                     *         "role": "foreign-minister-russia",
+                     *         "roleText": "Russian Foreign Minister",
+                     *         "summary": "The CSTO desires talks with NATO; direct contacts could be effective in fighting terrorism, preventing the proliferation of weapons of mass destruction, and curbing drug-traffic from Afghanistan.",
+                     *         "topics": [
+                     *           "nato",
+                     *           "cooperation"
+                     *         ]
+                     *       },
+                     *       "stream": "person-sergei-lavrov",
+                     *       "position": 21,
+                     *       "revision": 0,
+                     *       "recordedAt": "2026-11-22T21:26:31.125Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Event"];
                 };
             };
@@ -1609,6 +2068,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "openapi": "3.1.0",
+                     *       "info": {
+                     *         "title": "CSTO record",
+                     *         "version": "1.0.0"
+                     *       },
+                     *       "paths": {}
+                     *     }
+                     */
                     "application/json": Record<string, never>;
                 };
             };
@@ -1629,6 +2098,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example # HELP http_requests_total HTTP requests answered
+                     *     # TYPE http_requests_total counter
+                     *     http_requests_total{method="GET",route="/v1/events",status="200"} 1
+                     *     http_requests_total{method="POST",route="/v1/streams/:stream/events",status="201"} 1
+                     *     http_requests_total{method="GET",route="/v1/events/:id",status="200"} 1
+                     *     http_requests_total{method="GET",route="/v1/membership/timeline",status="200"} 1
+                     */
                     "text/plain": string;
                 };
             };
@@ -1649,6 +2126,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ok"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Health"];
                 };
             };
@@ -1669,6 +2151,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "ready": true,
+                     *       "store": "sqlite",
+                     *       "storeError": null,
+                     *       "position": 92,
+                     *       "head": 92,
+                     *       "rebuilding": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["Readiness"];
                 };
             };

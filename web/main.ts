@@ -47,9 +47,11 @@ function renderSummary(s: Snapshot): void {
     html('p', {}, `Members on ${s.asOf}${s.knownAt ? `, as known on ${s.knownAt}` : ''}: ${listed.filter((m) => m.status === 'member').length}`),
     html('p', {}, `NATO–CSTO relations: ${s.relations.status}`),
     html('p', {}, `Chair: ${chair?.country ?? 'not reported'}`),
-    html('p', {}, `${s.summits.length} summits, ${s.statements.length} statements`),
+    html('p', {}, `${count(s.summits.length, 'summit')}, ${count(s.statements.length, 'statement')}`),
   );
 }
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 function select(mark: Mark): void {
   details.hidden = false;

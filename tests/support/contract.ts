@@ -35,10 +35,18 @@ export function expectToMatchSpec(method: string, url: string, res: Response): v
   const schemaPointer = resolved.$ref
     ? `spec#/${pointer('components', 'responses', resolved.$ref.split('/').pop()!, 'content', mediaType, 'schema')}`
     : `spec#/${pointer('paths', match.template, method, 'responses', String(res.status), 'content', mediaType, 'schema')}`;
+  const body = mediaType.includes('json') ? JSON.parse(res.text) : res.text;
+  const errors = errorsAt(schemaPointer, body);
+  if (errors) throw new Error(`${method.toUpperCase()} ${url} ${res.status} does not match the spec: ${errors}`);
+}
+
+/** Why a value is not valid against the schema at a location in the spec, or null when it is. */
+export function schemaErrors(location: string[], value: unknown): string | null {
+  return errorsAt(`spec#/${pointer(...location)}`, value);
+}
+
+function errorsAt(schemaPointer: string, value: unknown): string | null {
   const validate = ajv.getSchema(schemaPointer);
   if (!validate) throw new Error(`no schema at ${schemaPointer}`);
-  const body = mediaType.includes('json') ? JSON.parse(res.text) : res.text;
-  if (!validate(body)) {
-    throw new Error(`${method.toUpperCase()} ${url} ${res.status} does not match the spec: ${ajv.errorsText(validate.errors)}`);
-  }
+  return validate(value) ? null : ajv.errorsText(validate.errors);
 }

@@ -114,3 +114,20 @@ test('a fact appended through the API appears without a reload', async () => {
 test('the page loads nothing from elsewhere and logs no error', () => {
   expect(problems).toEqual([]);
 });
+
+test('/docs renders every operation of the spec with its example, from local assets only', async () => {
+  const docs = await browser.newPage();
+  const seen: string[] = [];
+  docs.on('pageerror', (e) => seen.push(e.message));
+  docs.on('console', (m) => m.type() === 'error' && seen.push(m.text()));
+  docs.on('request', (r) => !r.url().startsWith(service.url) && !r.url().startsWith('data:') && seen.push(`request to ${r.url()}`));
+  await docs.goto(`${service.url}/docs`);
+  const spec = await (await fetch(`${service.url}/openapi.json`)).json();
+  const operations = Object.values(spec.paths as Record<string, object>).flatMap((ops) => Object.keys(ops)).length;
+  await docs.waitForFunction((n) => document.querySelectorAll('.opblock').length === n, operations, { timeout: 15_000 });
+  // Opening an operation shows the example response from the spec.
+  await docs.locator('#operations-read_models-getMembership .opblock-summary-control').click();
+  await expect(docs.locator('#operations-read_models-getMembership .response .microlight').first().textContent()).resolves.toContain('"members"');
+  expect(seen).toEqual([]);
+  await docs.close();
+});
