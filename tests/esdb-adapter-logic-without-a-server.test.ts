@@ -1,0 +1,144 @@
+import { UnavailableError, WrongExpectedVersionError, type RecordedEvent as StoredEvent } from '@eventstore/db-client';
+import fc from 'fast-check';
+import { corpusEvents } from '../events/corpus';
+import { AppError } from '../src/errors';
+import { toStoreError } from '../src/store/esdb/errors';
+import { LogIndex } from '../src/store/esdb/log-index';
+import { comparePositions, decodePosition, encodePosition } from '../src/store/esdb/position';
+import { fromStored, idempotencyMarkOf, toEventData } from '../src/store/esdb/serialization';
+import { EsdbEventStore, toEsdbRevision } from '../src/store/esdb/store';
+import { StreamNames } from '../src/store/esdb/stream-names';
+
+const u64 = fc.bigInt({ min: 0n, max: (1n << 64n) - 1n });
+
+describe('log positions as opaque cursors', () => {
+  test('any position survives encoding, and the cursor is URL-safe', () => {
+    fc.assert(
+      fc.property(u64, u64, (commit, prepare) => {
+        const cursor = encodePosition({ commit, prepare });
+        expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+        expect(decodePosition(cursor)).toEqual({ commit, prepare });
+      }),
+    );
+  });
+
+  test('anything else is not a cursor', () => {
+    for (const bad of ['', '12', 'not a cursor', encodePosition({ commit: 1n, prepare: 2n }) + '!', Buffer.from('1.2.3').toString('base64url'), Buffer.from(`${1n << 64n}.0`).toString('base64url')]) {
+      expect(decodePosition(bad)).toBeNull();
+    }
+  });
+
+  test('order is by commit, then prepare', () => {
+    expect(comparePositions({ commit: 5n, prepare: 9n }, { commit: 6n, prepare: 1n })).toBeLessThan(0);
+    expect(comparePositions({ commit: 6n, prepare: 2n }, { commit: 6n, prepare: 1n })).toBeGreaterThan(0);
+    expect(comparePositions({ commit: 6n, prepare: 1n }, { commit: 6n, prepare: 1n })).toBe(0);
+  });
+});
+
+describe('errors map to the port', () => {
+  test('a wrong expected version is the same conflict the other stores raise, with the current revision', () => {
+    const err = toStoreError(new WrongExpectedVersionError(undefined, { streamName: 'ns.country-a', expected: 3n, current: 7n }), { stream: 'country-a', expected: 3 });
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({ kind: 'conflict', details: { stream: 'country-a', currentRevision: 7, expectedRevision: 3 } });
+    const none = toStoreError(new WrongExpectedVersionError(undefined, { streamName: 'country-a', expected: 0n, current: 'no_stream' }), { stream: 'country-a', expected: 0 });
+    expect(none).toMatchObject({ kind: 'conflict', details: { currentRevision: -1 } });
+  });
+
+  test('a server that cannot be reached is "unavailable"; anything else passes unchanged', () => {
+    expect(toStoreError(new UnavailableError())).toMatchObject({ kind: 'unavailable' });
+    const other = new TypeError('a bug');
+    expect(toStoreError(other)).toBe(other);
+  });
+
+  test('expected revisions translate to the client constants', () => {
+    expect(toEsdbRevision('any')).toBe('any');
+    expect(toEsdbRevision('no-stream')).toBe('no_stream');
+    expect(toEsdbRevision(4)).toBe(4n);
+  });
+
+  test('connecting where no server listens fails fast as "unavailable"', async () => {
+    const err = await EsdbEventStore.connect('esdb://127.0.0.1:1?tls=false').catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'unavailable' });
+  });
+});
+
+/** What EventStoreDB hands back for what we wrote. */
+function stored(data: ReturnType<typeof toEventData>, streamId: string, revision: bigint): StoredEvent {
+  return { streamId, id: data.id, isJson: true, revision, type: data.type, created: new Date('2026-11-22T10:00:00Z'), data: data.data, metadata: data.metadata, position: { commit: 10n, prepare: 10n } } as StoredEvent;
+}
+
+describe('event (de)serialisation', () => {
+  const events = corpusEvents();
+
+  test('every corpus event survives the round trip, with the store-assigned fields', () => {
+    events.forEach((e, i) => {
+      const back = fromStored(stored(toEventData(e), `ns.${e.stream}`, 3n), e.stream, i + 1);
+      expect(back).toEqual({ ...e, position: i + 1, revision: 3, recordedAt: '2026-11-22T10:00:00.000Z' });
+    });
+  });
+
+  test('metadata carries correlation and causation ids (also under the names EventStoreDB reads) and the principal', () => {
+    const e = { ...events[0]!, metadata: { recordedBy: 'alice', correlationId: 'req-1', causationId: 'cmd-9' } };
+    const data = toEventData(e, { key: 'k', fingerprint: 'f', count: 2 });
+    expect(data.metadata).toEqual({ recordedBy: 'alice', principal: 'alice', correlationId: 'req-1', causationId: 'cmd-9', $correlationId: 'req-1', $causationId: 'cmd-9', idempotency: { key: 'k', fingerprint: 'f', count: 2 } });
+    expect(idempotencyMarkOf(stored(data, e.stream, 0n))).toEqual({ key: 'k', fingerprint: 'f', count: 2 });
+  });
+
+  test('what is not ours reads as nothing: binary events, unknown types, invalid data', () => {
+    const good = stored(toEventData(events[0]!), events[0]!.stream, 0n);
+    expect(fromStored({ ...good, isJson: false } as StoredEvent, 'x', 1)).toBeNull();
+    expect(fromStored({ ...good, type: 'SomethingElse' } as StoredEvent, 'x', 1)).toBeNull();
+    expect(fromStored({ ...good, data: { ...(good.data as object), occurred: 'yesterday' } } as StoredEvent, 'x', 1)).toBeNull();
+  });
+});
+
+describe('stream names', () => {
+  test('a namespace prefixes our streams and hides everyone else’s', () => {
+    const ns = new StreamNames('staging');
+    expect(ns.toStore('country-uzbekistan')).toBe('staging.country-uzbekistan');
+    expect(ns.fromStore('staging.country-uzbekistan')).toBe('country-uzbekistan');
+    expect(ns.fromStore('prod.country-uzbekistan')).toBeNull();
+    expect(ns.fromStore('$stats-127.0.0.1:2113')).toBeNull();
+    const plain = new StreamNames(null);
+    expect(plain.fromStore('country-uzbekistan')).toBe('country-uzbekistan');
+    expect(plain.fromStore('staging.country-uzbekistan')).toBeNull();
+    expect(plain.fromStore('$all')).toBeNull();
+    expect(() => new StreamNames('Bad Name')).toThrow(/namespace/);
+  });
+});
+
+describe('the log index', () => {
+  const at = (n: number) => ({ commit: BigInt(n * 100), prepare: BigInt(n * 100) });
+
+  test('numbers events 1, 2, 3… in the order $all shows them; a re-delivery keeps its number', () => {
+    const index = new LogIndex();
+    expect(index.add('a', 's', 0, at(1))).toBe(1);
+    expect(index.add('b', 's', 1, at(2))).toBe(2);
+    expect(index.add('a', 's', 0, at(1))).toBe(1);
+    expect(index.size).toBe(2);
+    expect(index.logPositionOf(2)).toEqual(at(2));
+    expect(index.logPositionOf(3)).toBeUndefined();
+    expect(index.positionOf('b')).toBe(2);
+  });
+
+  test('an idempotency key answers with its whole append, once all of it is numbered', () => {
+    const index = new LogIndex();
+    index.add('x', 'other', 0, at(1));
+    index.add('a', 'country-a', 4, at(2), { key: 'k', fingerprint: 'f', count: 2 });
+    expect(index.idempotency('k')).toBeNull();
+    index.add('b', 'country-a', 5, at(3));
+    expect(index.idempotency('k')).toEqual({
+      fingerprint: 'f',
+      result: { replayed: false, stream: 'country-a', revision: 5, events: [{ id: 'a', position: 2, revision: 4 }, { id: 'b', position: 3, revision: 5 }] },
+    });
+    expect(index.idempotency('unknown')).toBeNull();
+  });
+
+  test('waiting for an event resolves when it is numbered, and is "unavailable" past the deadline', async () => {
+    const index = new LogIndex();
+    const seen = index.waitFor(() => index.positionOf('late') !== undefined, 1000, 'late');
+    setTimeout(() => index.add('late', 's', 0, at(1)), 10);
+    await expect(seen).resolves.toBeUndefined();
+    await expect(index.waitFor(() => false, 20, 'never')).rejects.toMatchObject({ kind: 'unavailable' });
+  });
+});
