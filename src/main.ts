@@ -1,4 +1,5 @@
 import { loadConfig } from './config';
+import { AppError } from './errors';
 import { createLogger } from './logger';
 import { startService } from './service';
 
@@ -19,6 +20,11 @@ async function main(): Promise<void> {
     if (err instanceof Error && err.message.startsWith('Invalid configuration')) {
       console.error(err.message);
       process.exit(2);
+    }
+    // A store that does not answer at start is said in one line; whoever supervises the process restarts it.
+    if (err instanceof AppError && err.kind === 'unavailable') {
+      console.error(`Cannot start: ${err.message}`);
+      process.exit(1);
     }
     throw err;
   }

@@ -9,7 +9,7 @@ import { Auth } from './http/auth';
 import { DEFAULT_SSE, SseHub } from './http/sse';
 import type { Logger } from './logger';
 import { SqliteCheckpointStore } from './store/checkpoints';
-import { SqliteEventStore } from './store/sqlite';
+import { openStore } from './store/open-store';
 
 export interface RunningService {
   server: Server;
@@ -21,7 +21,7 @@ export interface RunningService {
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
   // Token configuration is checked before anything is opened.
   const auth = new Auth(config);
-  const store = new SqliteEventStore(config.SQLITE_PATH, { maxSizeBytes: config.SQLITE_MAX_SIZE_MB && config.SQLITE_MAX_SIZE_MB * 1024 * 1024 });
+  const store = await openStore(config, logger);
   if (config.SEED_CORPUS) {
     const { appended, skipped } = await importEvents(store, corpusEvents());
     logger.info({ appended, skipped }, 'corpus imported');
@@ -30,7 +30,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const engine = new ProjectionEngine(store, { checkpoints, checkpointIntervalMs: config.CHECKPOINT_INTERVAL_MS });
   await engine.start();
   logger.info(
-    { position: engine.currentPosition, restoredFrom: engine.restoredFrom, rebuilding: engine.rebuilding, store: store.name, path: config.SQLITE_PATH },
+    { position: engine.currentPosition, restoredFrom: engine.restoredFrom, rebuilding: engine.rebuilding, store: store.name, checkpoints: config.SQLITE_PATH },
     'read models caught up',
   );
 

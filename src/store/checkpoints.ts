@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { unavailable } from '../errors';
 
 /** A read model's state as of a log position, saved so a restart resumes instead of replaying. */
@@ -22,6 +24,7 @@ export class SqliteCheckpointStore implements CheckpointStore {
   private readonly saveAll;
 
   constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');

@@ -1,0 +1,16 @@
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { EsdbEventStore } from './esdb/store';
+import type { EventStore } from './port';
+import { SqliteEventStore } from './sqlite';
+
+/** The store the configuration names: the embedded SQLite file, or an EventStoreDB cluster. */
+export async function openStore(config: Config, logger: Logger): Promise<EventStore> {
+  if (config.EVENT_STORE === 'esdb') {
+    return EsdbEventStore.connect(config.ESDB_URL!, {
+      namespace: config.ESDB_NAMESPACE ?? null,
+      onFollowError: (err, resumeFrom) => logger.warn({ err, resumeFrom }, 'following $all failed; retrying'),
+    });
+  }
+  return new SqliteEventStore(config.SQLITE_PATH, { maxSizeBytes: config.SQLITE_MAX_SIZE_MB && config.SQLITE_MAX_SIZE_MB * 1024 * 1024 });
+}
