@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,13 +7,15 @@ import { AppError } from '../src/errors';
 import { MemoryEventStore } from '../src/store/memory';
 import type { EventStore } from '../src/store/port';
 import { SqliteEventStore } from '../src/store/sqlite';
+import { EsdbEventStore } from '../src/store/esdb/store';
+import { ESDB_SKIPPED } from './support/esdb';
 import { attestation } from './support/events';
 
 interface Adapter {
   name: string;
-  open(): EventStore;
+  open(): EventStore | Promise<EventStore>;
   /** Opens the same durable store again, as after a restart; undefined if not durable. */
-  reopen?: (store: EventStore) => EventStore;
+  reopen?: (store: EventStore) => EventStore | Promise<EventStore>;
 }
 
 const dirs: string[] = [];
@@ -31,11 +34,26 @@ const adapters: Adapter[] = [
   },
 ];
 
+// EventStoreDB runs only where a server is reachable; each test gets a namespace of its own, so a log of its own.
+const ESDB_URL = process.env.ESDB_URL;
+const namespaces = new WeakMap<EventStore, string>();
+const openEsdb = async (namespace: string) => {
+  const store = await EsdbEventStore.connect(ESDB_URL!, { namespace });
+  namespaces.set(store, namespace);
+  return store;
+};
+if (ESDB_URL) {
+  adapters.push({ name: 'esdb', open: () => openEsdb(`contract-${randomUUID().slice(0, 8)}`), reopen: (s) => openEsdb(namespaces.get(s)!) });
+} else {
+  test.skip(`EventStore contract: esdb (${ESDB_SKIPPED})`, () => undefined);
+  console.warn(`The EventStoreDB legs were skipped: ${ESDB_SKIPPED}.`);
+}
+
 const kindOf = async (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e instanceof AppError ? e.kind : String(e)));
 
 describe.each(adapters)('EventStore contract: $name', (adapter) => {
   let store: EventStore;
-  beforeEach(() => (store = adapter.open()));
+  beforeEach(async () => (store = await adapter.open()));
   afterEach(() => store.close());
 
   test('appends assign gap-free global positions and per-stream revisions', async () => {
@@ -145,7 +163,7 @@ describe.each(adapters)('EventStore contract: $name', (adapter) => {
       const e = attestation('country-a');
       await store.append('country-a', [e], 'no-stream', { idempotency: { key: 'durable', fingerprint: 'f' } });
       await store.close();
-      store = adapter.reopen!(store);
+      store = await adapter.reopen!(store);
       expect((await store.getEvent(e.id))?.position).toBe(1);
       expect(await store.streamRevision('country-a')).toBe(0);
       expect((await store.findIdempotency('durable'))?.result.events[0]?.id).toBe(e.id);

@@ -14,7 +14,6 @@ import {
   type ReadPosition,
 } from '@eventstore/db-client';
 import type { DomainEvent, RecordedEvent } from '../../../events/envelope';
-import { uuidv5 } from '../../../events/ids';
 import { conflict } from '../../errors';
 import { matchesFilter } from '../filter';
 import { replay } from '../idempotency';
@@ -27,8 +26,6 @@ import { fromStored, idempotencyMarkOf, toEventData } from './serialization';
 import { StreamNames } from './stream-names';
 
 const PAGE = 500;
-/** Ids of events appended with an idempotency key derive from it, so a retry on another replica writes the same ids. */
-const IDEMPOTENT_IDS = '0b9b1f3e-5f8a-4c8e-9d55-1f0a7e2c4b61';
 
 export interface EsdbOptions {
   /** Streams are stored as `namespace.stream`, and only those are read. */
@@ -117,13 +114,12 @@ export class EsdbEventStore implements EventStore {
       const previous = this.index.idempotency(key.key);
       if (previous) return replay(key.key, previous, key.fingerprint);
     }
-    const toWrite = key ? events.map((e, i) => ({ ...e, id: uuidv5(`${key.key}\n${key.fingerprint}\n${i}`, IDEMPOTENT_IDS) }) as DomainEvent) : events;
     const seen = new Set<string>();
-    for (const e of toWrite) {
+    for (const e of events) {
       if (seen.has(e.id) || this.index.positionOf(e.id) !== undefined) throw conflict(`event ${e.id} already exists`, { eventId: e.id });
       seen.add(e.id);
     }
-    const data = toWrite.map((e, i) => toEventData(e, key && i === 0 ? { key: key.key, fingerprint: key.fingerprint, count: toWrite.length } : undefined));
+    const data = events.map((e, i) => toEventData(e, key && i === 0 ? { key: key.key, fingerprint: key.fingerprint, count: events.length } : undefined));
     let written;
     try {
       written = await this.client.appendToStream(this.names.toStore(stream), data, { expectedRevision: toEsdbRevision(expected) });
@@ -131,13 +127,13 @@ export class EsdbEventStore implements EventStore {
       throw toStoreError(err, { stream, expected });
     }
     // The append is durable; its numbers come from $all, which shows it within milliseconds.
-    await this.index.waitFor(() => toWrite.every((e) => this.index.positionOf(e.id) !== undefined), this.waitMs, `the append to ${stream}`);
+    await this.index.waitFor(() => events.every((e) => this.index.positionOf(e.id) !== undefined), this.waitMs, `the append to ${stream}`);
     const revision = Number(written.nextExpectedRevision);
     return {
       replayed: false,
       stream,
       revision,
-      events: toWrite.map((e, i) => ({ id: e.id, position: this.index.positionOf(e.id)!, revision: revision - toWrite.length + 1 + i })),
+      events: events.map((e, i) => ({ id: e.id, position: this.index.positionOf(e.id)!, revision: revision - events.length + 1 + i })),
     };
   }
 
