@@ -1,4 +1,5 @@
-# The API on the embedded SQLite store. better-sqlite3 compiles from source, hence the build tools.
+# The API: on the embedded SQLite store by default, on EventStoreDB with EVENT_STORE=esdb.
+# better-sqlite3 compiles from source, hence the build tools.
 FROM node:20-bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
@@ -11,8 +12,11 @@ COPY src ./src
 COPY client ./client
 COPY bin ./bin
 COPY openapi ./openapi
+COPY web ./web
 COPY tsconfig.json ./
 ENV PORT=3000 SQLITE_PATH=/data/events.db
+# The volume is created owned by the user the service runs as, so it can write there.
+RUN mkdir -p /data && chown node:node /data
 VOLUME /data
 EXPOSE 3000
 USER node

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { SqliteEventStore } from '../src/store/sqlite';
 import { TOKENS, listen, startTestApp, type TestApp } from './support/app';
 
 const run = promisify(execFile);
@@ -17,7 +18,8 @@ let server: Awaited<ReturnType<typeof listen>>;
 let url: string;
 let dir: string;
 beforeAll(async () => {
-  t = await startTestApp();
+  // The CLI's offline commands read the SQLite file itself.
+  t = await startTestApp({ store: 'sqlite' });
   server = await listen(t.app);
   url = server.url;
   dir = mkdtempSync(join(tmpdir(), 'csto-cli-'));
@@ -54,7 +56,7 @@ test('import records valid facts through the API and says which were rejected an
 });
 
 test('replay prints a read model as of a date, as a table or JSON; export writes the log as NDJSON; rebuild saves checkpoints', async () => {
-  const db = t.store.path;
+  const db = (t.store as SqliteEventStore).path;
   const table = await cli(['replay', '--to', '2007-06-01', '--db', db]);
   expect(table.code).toBe(0);
   expect(table.stdout).toContain('Uzbekistan');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,12 +12,15 @@ import { ProjectionEngine } from '../../src/engine/projection-engine';
 import { createApp } from '../../src/http/app';
 import { Auth } from '../../src/http/auth';
 import { createLogger } from '../../src/logger';
+import { MemoryEventStore } from '../../src/store/memory';
+import type { EventStore } from '../../src/store/port';
+import { EsdbEventStore } from '../../src/store/esdb/store';
 import { SqliteEventStore } from '../../src/store/sqlite';
 import { expectToMatchSpec } from './contract';
 
 export interface TestApp {
   app: Express;
-  store: SqliteEventStore;
+  store: EventStore;
   engine: ProjectionEngine;
   /** GET through the real app; every response is checked against the OpenAPI spec. */
   get(url: string, headers?: Record<string, string>): Promise<request.Response>;
@@ -25,14 +29,29 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on a real SQLite file in a temporary folder, with the corpus loaded. */
 /** Tokens the test app accepts: alice and bob write, the read token only reads. */
 export const TOKENS = { alice: 'alice-secret-0123456789', bob: 'bob-secret-0123456789', read: 'read-only-0123456789' };
 export const AS_ALICE = { Authorization: `Bearer ${TOKENS.alice}` };
 
-export async function startTestApp({ corpus = true, readToken = false, minPositionWaitMs = 2000 } = {}): Promise<TestApp> {
+export type StoreKind = 'sqlite' | 'memory' | 'esdb';
+
+/**
+ * The store the HTTP suites run on: API_STORE (set per jest project), SQLite by default.
+ * The same suites run on every store, because nothing about the API may differ between them.
+ */
+export const API_STORE = (process.env.API_STORE ?? 'sqlite') as StoreKind;
+
+async function openStore(kind: StoreKind, dir: string): Promise<EventStore> {
+  if (kind === 'memory') return new MemoryEventStore();
+  // A namespace of its own gives each app an empty log on a shared server.
+  if (kind === 'esdb') return EsdbEventStore.connect(process.env.ESDB_URL!, { namespace: `api-${randomUUID().slice(0, 8)}` });
+  return new SqliteEventStore(join(dir, 'events.db'));
+}
+
+/** The real app on a real store (see API_STORE; a SQLite file in a temporary folder by default), with the corpus loaded. */
+export async function startTestApp({ corpus = true, readToken = false, minPositionWaitMs = 2000, store: kind = API_STORE } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'csto-api-'));
-  const store = new SqliteEventStore(join(dir, 'events.db'));
+  const store = await openStore(kind, dir);
   if (corpus) await importEvents(store, corpusEvents());
   const engine = new ProjectionEngine(store);
   await engine.start();
