@@ -233,19 +233,22 @@ export class EsdbEventStore implements EventStore {
   private async lastEventOfOurs(): Promise<string | null> {
     const floor = this.index.lastLogPosition;
     let from: ReadPosition = END;
+    // The health check asks every second, and the answer is nearly always among the last few events.
+    let size = 8;
     try {
       for (;;) {
         let read = 0;
         let next: ReadPosition | undefined;
-        for await (const { event } of this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: PAGE })) {
+        for await (const { event } of this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: size })) {
           read++;
           if (!event?.position) continue;
           if (floor && comparePositions(event.position, floor) <= 0) return this.index.positionOf(event.id) !== undefined ? event.id : null;
           if (this.decode(event, 0)) return event.id;
           next = event.position;
         }
-        if (read < PAGE || !next) return null;
+        if (read < size || !next) return null;
         from = next;
+        size = PAGE;
       }
     } catch (err) {
       throw toStoreError(err);
