@@ -134,11 +134,21 @@ describe('the log index', () => {
     expect(index.idempotency('unknown')).toBeNull();
   });
 
-  test('waiting for an event resolves when it is numbered, and is "unavailable" past the deadline', async () => {
+  test('waiting for an event resolves when it is numbered, and is "unavailable" once nothing arrives for a while', async () => {
     const index = new LogIndex();
     const seen = index.waitFor(() => index.positionOf('late') !== undefined, 1000, 'late');
     setTimeout(() => index.add('late', 's', 0, at(1)), 10);
     await expect(seen).resolves.toBeUndefined();
     await expect(index.waitFor(() => false, 20, 'never')).rejects.toMatchObject({ kind: 'unavailable' });
+  });
+
+  test('a long catch-up does not time out while events keep arriving', async () => {
+    const index = new LogIndex();
+    const done = index.waitFor(() => index.size >= 5, 300, 'the end of the log');
+    for (let i = 1; i <= 5; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      index.add(`e${i}`, 's', i, at(i));
+    }
+    await expect(done).resolves.toBeUndefined();
   });
 });

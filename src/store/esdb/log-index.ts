@@ -60,20 +60,28 @@ export class LogIndex {
     return { fingerprint: k.fingerprint, result: { replayed: false, stream: k.stream, revision: events.at(-1)!.revision, events } };
   }
 
-  /** Resolves once `ready()` holds, re-checked after each event numbered; "unavailable" after `timeoutMs`. */
-  waitFor(ready: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  /**
+   * Resolves once `ready()` holds, re-checked after each event numbered. "Unavailable"
+   * when `stallMs` pass with no event numbered: following $all has stopped.
+   */
+  waitFor(ready: () => boolean, stallMs: number, what: string): Promise<void> {
     if (ready()) return Promise.resolve();
     return new Promise((resolve, reject) => {
+      let timer: NodeJS.Timeout;
+      const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          this.waiters.delete(check);
+          reject(unavailable(`EventStoreDB: ${what} was not seen on $all; nothing arrived for ${stallMs} ms`));
+        }, stallMs);
+      };
       const check = () => {
-        if (!ready()) return;
+        if (!ready()) return arm();
         this.waiters.delete(check);
         clearTimeout(timer);
         resolve();
       };
-      const timer = setTimeout(() => {
-        this.waiters.delete(check);
-        reject(unavailable(`EventStoreDB: ${what} was not seen on $all within ${timeoutMs} ms`));
-      }, timeoutMs);
+      arm();
       this.waiters.add(check);
     });
   }

@@ -163,7 +163,9 @@ export class EsdbEventStore implements EventStore {
     const limit = options.limit ?? Number.MAX_SAFE_INTEGER;
     const end = this.index.size;
     const out: RecordedEvent[] = [];
-    let from: ReadPosition | undefined = this.index.logPositionOf(after + 1);
+    // From the last event already read (or the start): whether a read from a position includes
+    // that position's event or not, nothing after it is missed, and what is read twice is skipped.
+    let from: ReadPosition | undefined = after === 0 ? START : this.index.logPositionOf(after);
     let delivered = after;
     try {
       while (from && delivered < end && out.length < limit) {
@@ -196,7 +198,7 @@ export class EsdbEventStore implements EventStore {
       if (position === undefined) return null;
     }
     try {
-      for await (const { event } of this.client.readAll({ fromPosition: this.index.logPositionOf(position)!, maxCount: 1 })) {
+      for await (const { event } of this.client.readAll({ fromPosition: this.index.logPositionOf(position)!, maxCount: 2 })) {
         if (event?.id === id) return this.decode(event, position);
       }
     } catch (err) {
