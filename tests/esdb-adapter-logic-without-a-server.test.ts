@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { UnavailableError, WrongExpectedVersionError, type RecordedEvent as StoredEvent } from '@eventstore/db-client';
 import fc from 'fast-check';
 import { corpusEvents } from '../events/corpus';
@@ -59,6 +64,20 @@ describe('errors map to the port', () => {
   test('connecting where no server listens fails fast as "unavailable"', async () => {
     const err = await EsdbEventStore.connect('esdb://127.0.0.1:1?tls=false').catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'unavailable' });
+  });
+
+  test('the service pointed at an unreachable EventStoreDB stops with one clear line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csto-esdb-'));
+    try {
+      const run = promisify(execFile)(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'src', 'main.ts')], {
+        env: { ...process.env, EVENT_STORE: 'esdb', ESDB_URL: 'esdb://127.0.0.1:1?tls=false', SQLITE_PATH: join(dir, 'checkpoints.db'), PORT: '0', LOG_LEVEL: 'silent' },
+      });
+      const failed = (await run.then(() => null, (e: unknown) => e)) as { code: number; stderr: string } | null;
+      expect(failed?.code).toBe(1);
+      expect(failed?.stderr.trim()).toMatch(/^Cannot start: EventStoreDB is unavailable: .*ECONNREFUSED/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
