@@ -76,12 +76,16 @@ function setAsOf(iso: string): void {
 function followLog(): void {
   const source = new EventSource(`/v1/events/stream?from=${position}`);
   source.addEventListener('open', () => (status.textContent = 'Live: new facts appear as they are recorded.'));
-  source.addEventListener('event', async (ev) => {
+  source.addEventListener('event', (ev) => {
     position = Math.max(position, Number((ev as MessageEvent).lastEventId));
     status.textContent = `Live: updated at position ${position}.`;
-    span = await recordSpan();
-    configureSlider(false);
-    refreshSoon(150);
+    // A burst of facts costs one re-read, once it pauses.
+    clearTimeout(pending);
+    pending = setTimeout(() => void recordSpan().then((s) => {
+      span = s;
+      configureSlider(false);
+      return refresh();
+    }), 150);
   });
   source.addEventListener('error', () => (status.textContent = 'Reconnecting to the live feed…'));
 }

@@ -5,20 +5,12 @@ export interface LogPosition {
 }
 
 /**
- * A log position as an opaque cursor string (base64url of "commit.prepare"): safe in
- * a URL or a header, and never read as a number by whoever holds it.
+ * A log position as an opaque cursor string (base64url of "commit.prepare"), safe in a
+ * log line, a URL or a header. The API's positions are this replica's dense numbering
+ * (see LogIndex); this is how EventStoreDB's own position is shown to operators.
  */
 export function encodePosition(p: LogPosition): string {
   return Buffer.from(`${p.commit}.${p.prepare}`, 'utf8').toString('base64url');
-}
-
-/** The position a cursor stands for, or null when it is not one this adapter wrote. */
-export function decodePosition(cursor: string): LogPosition | null {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(cursor)) return null;
-  const m = /^(\d{1,20})\.(\d{1,20})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m) return null;
-  const p = { commit: BigInt(m[1]!), prepare: BigInt(m[2]!) };
-  return p.commit < 1n << 64n && p.prepare < 1n << 64n ? p : null;
 }
 
 /** Log order: by commit position, then by prepare position within one commit. */
