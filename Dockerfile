@@ -4,7 +4,8 @@ FROM node:20-bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev && npm cache clean --force
+# npm 10 ignores package.json allowScripts; scarf (a swagger-ui-dist dependency) honours this instead.
+RUN SCARF_ANALYTICS=false npm ci --omit=dev && npm cache clean --force
 COPY events ./events
 COPY commands ./commands
 COPY projections ./projections
