@@ -1,5 +1,5 @@
 import type { Schemas, Snapshot } from './api';
-import { dayNumber, scale, type Scale } from './dates';
+import { dayNumber, isoDay, scale, type Scale } from './dates';
 import { svg } from './svg';
 
 /** What a click on the chart selects: enough to show the fact, its quote and its source. */
@@ -90,8 +90,8 @@ export function drawChart(snapshot: Snapshot, span: { first: string; last: strin
 
 function axis(s: Scale, height: number): SVGElement {
   const g = svg('g', { class: 'axis' });
-  const first = new Date(s.from * 86_400_000).getUTCFullYear() + 1;
-  const last = new Date(s.to * 86_400_000).getUTCFullYear();
+  const first = Number(isoDay(s.from).slice(0, 4)) + 1;
+  const last = Number(isoDay(s.to).slice(0, 4));
   const step = Math.max(1, Math.ceil((last - first) / 20));
   for (let year = first; year <= last; year += step) {
     const x = s.x(`${year}-01-01`);
