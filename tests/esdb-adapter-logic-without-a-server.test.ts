@@ -91,10 +91,10 @@ describe('event (de)serialisation', () => {
     });
   });
 
-  test('metadata carries correlation and causation ids (also under the names EventStoreDB reads) and the principal', () => {
+  test('metadata carries correlation and causation ids (also under the names EventStoreDB reads) and the recording principal', () => {
     const e = { ...events[0]!, metadata: { recordedBy: 'alice', correlationId: 'req-1', causationId: 'cmd-9' } };
     const data = toEventData(e, { key: 'k', fingerprint: 'f', count: 2 });
-    expect(data.metadata).toEqual({ recordedBy: 'alice', principal: 'alice', correlationId: 'req-1', causationId: 'cmd-9', $correlationId: 'req-1', $causationId: 'cmd-9', idempotency: { key: 'k', fingerprint: 'f', count: 2 } });
+    expect(data.metadata).toEqual({ recordedBy: 'alice', correlationId: 'req-1', causationId: 'cmd-9', $correlationId: 'req-1', $causationId: 'cmd-9', idempotency: { key: 'k', fingerprint: 'f', count: 2 } });
     expect(idempotencyMarkOf(stored(data, e.stream, 0n))).toEqual({ key: 'k', fingerprint: 'f', count: 2 });
   });
 

@@ -61,10 +61,10 @@ function select(mark: Mark): void {
 }
 
 let pending: ReturnType<typeof setTimeout> | undefined;
-/** Slider moves come in bursts; read once they pause. */
-function refreshSoon(delay = 60): void {
+/** Slider moves and live facts come in bursts; read once they pause (after `first`, if given). */
+function refreshSoon(delay = 60, first?: () => Promise<void>): void {
   clearTimeout(pending);
-  pending = setTimeout(() => void refresh(), delay);
+  pending = setTimeout(() => void (first ? first() : Promise.resolve()).then(refresh), delay);
 }
 
 function setAsOf(iso: string): void {
@@ -79,13 +79,11 @@ function followLog(): void {
   source.addEventListener('event', (ev) => {
     position = Math.max(position, Number((ev as MessageEvent).lastEventId));
     status.textContent = `Live: updated at position ${position}.`;
-    // A burst of facts costs one re-read, once it pauses.
-    clearTimeout(pending);
-    pending = setTimeout(() => void recordSpan().then((s) => {
-      span = s;
+    // A burst of facts costs one re-read of the span and the views.
+    refreshSoon(150, async () => {
+      span = await recordSpan();
       configureSlider(false);
-      return refresh();
-    }), 150);
+    });
   });
   source.addEventListener('error', () => (status.textContent = 'Reconnecting to the live feed…'));
 }

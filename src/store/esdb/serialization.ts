@@ -11,8 +11,8 @@ export interface IdempotencyMark {
 
 /**
  * What goes into EventStoreDB's metadata: our metadata, the same ids under the names
- * EventStoreDB's own projections read ($correlationId, $causationId), the recording
- * principal, and the idempotency mark.
+ * EventStoreDB's own projections read ($correlationId, $causationId), and the idempotency
+ * mark. `recordedBy` is the recording principal.
  */
 export interface StoredMetadata {
   recordedBy: string;
@@ -20,7 +20,6 @@ export interface StoredMetadata {
   causationId: string | null;
   $correlationId?: string;
   $causationId?: string;
-  principal: string;
   idempotency?: IdempotencyMark;
 }
 
@@ -33,7 +32,6 @@ export function toEventData(e: DomainEvent, idempotency?: IdempotencyMark): Even
     causationId,
     ...(correlationId ? { $correlationId: correlationId } : {}),
     ...(causationId ? { $causationId: causationId } : {}),
-    principal: recordedBy,
     ...(idempotency ? { idempotency } : {}),
   };
   return jsonEvent({
@@ -57,7 +55,7 @@ export function fromStored(stored: StoredEvent, stream: string, position: number
     id: stored.id,
     type: stored.type,
     stream,
-    metadata: { recordedBy: meta.recordedBy ?? meta.principal ?? 'unknown', correlationId: meta.correlationId ?? null, causationId: meta.causationId ?? null },
+    metadata: { recordedBy: meta.recordedBy ?? 'unknown', correlationId: meta.correlationId ?? null, causationId: meta.causationId ?? null },
   };
   const parsed = NewEvent.safeParse(candidate);
   if (!parsed.success) return null;
