@@ -8,7 +8,14 @@ const base = {
   roots: ['<rootDir>/tests'],
   transform: { '^.+\\.ts$': 'ts-jest' },
 };
-const HTTP_SUITES = ['read-models-over-http', 'recording-facts', 'bad-input-gets-problem-json', 'membership-as-of-and-known-at', 'live-updates-over-sse', 'typed-client-and-metrics'];
+const HTTP_SUITES = [
+  'read-models-over-http',
+  'recording-facts',
+  'bad-input-gets-problem-json',
+  'membership-as-of-and-known-at',
+  'live-updates-over-sse',
+  'typed-client-and-metrics',
+];
 const onStore = (store) => ({
   ...base,
   displayName: `http on ${store}`,
@@ -19,5 +26,9 @@ const onStore = (store) => ({
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 20000,
-  projects: [{ ...base, displayName: 'sqlite', testMatch: ['**/*.test.ts'] }, onStore('memory'), ...(process.env.ESDB_URL ? [onStore('esdb')] : [])],
+  projects: [
+    { ...base, displayName: 'sqlite', testMatch: ['**/*.test.ts'] },
+    onStore('memory'),
+    ...(process.env.ESDB_URL ? [onStore('esdb')] : []),
+  ],
 };

@@ -39,7 +39,8 @@ async function run(label: string, url: string, batch: number): Promise<string[]>
           return { ...req, path: `/v1/streams/bench-${n % STREAMS}/events`, body: JSON.stringify(body) };
         },
         onResponse: (status, body) => {
-          if (status === 201) for (const e of (JSON.parse(body) as { events: { id: string }[] }).events) acknowledged.push(e.id);
+          if (status === 201)
+            for (const e of (JSON.parse(body) as { events: { id: string }[] }).events) acknowledged.push(e.id);
         },
       },
     ],
@@ -56,12 +57,17 @@ async function run(label: string, url: string, batch: number): Promise<string[]>
 async function main() {
   const server = await startServer();
   try {
-    const acknowledged = [...(await run('single facts', server.url, 1)), ...(await run('batches of 100', server.url, 100))];
+    const acknowledged = [
+      ...(await run('single facts', server.url, 1)),
+      ...(await run('batches of 100', server.url, 100)),
+    ];
     // Requests still in flight when a run ends may be appended without being counted; acknowledged ones must all be there.
     const db = new Database(server.dbPath, { readonly: true });
     const exists = db.prepare('SELECT 1 FROM events WHERE id = ?').pluck();
     const missing = acknowledged.filter((id) => exists.get(id) === undefined).length;
-    console.log(`acknowledged ${acknowledged.length.toLocaleString()} events; missing from the log afterwards: ${missing}`);
+    console.log(
+      `acknowledged ${acknowledged.length.toLocaleString()} events; missing from the log afterwards: ${missing}`,
+    );
     db.close();
     if (missing) process.exitCode = 1;
   } finally {

@@ -22,7 +22,12 @@ async function main() {
       const p = fetch(`${url}/v1/streams/bench-fanout-${sent % 16}/events`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ type: 'DecisionTaken', occurred: '2010-01-29', data: { body: 'fan-out', decision: `decision ${sent}`, topics: [] }, source: { article: 'edm-v7-i31' } }),
+        body: JSON.stringify({
+          type: 'DecisionTaken',
+          occurred: '2010-01-29',
+          data: { body: 'fan-out', decision: `decision ${sent}`, topics: [] },
+          source: { article: 'edm-v7-i31' },
+        }),
       })
         .then(async (res) => {
           if (res.status !== 201) return void fail(String(res.status));

@@ -23,10 +23,18 @@ const rss = (pid: number, field: 'VmRSS' | 'VmHWM') => {
   return m ? `${Math.round(Number(m[1]) / 1024)} MiB` : 'unknown';
 };
 
-async function follow(url: string, sub: Subscriber, receipts: { id: number; at: number }[], stop: { done: boolean }, from: number): Promise<void> {
+async function follow(
+  url: string,
+  sub: Subscriber,
+  receipts: { id: number; at: number }[],
+  stop: { done: boolean },
+  from: number,
+): Promise<void> {
   let last = from;
   while (!stop.done) {
-    const res = await fetch(`${url}/v1/events/stream?type=DecisionTaken`, { headers: { 'Last-Event-ID': String(last) } }).catch(() => null);
+    const res = await fetch(`${url}/v1/events/stream?type=DecisionTaken`, {
+      headers: { 'Last-Event-ID': String(last) },
+    }).catch(() => null);
     if (!res?.body) {
       sub.reconnects++;
       continue;
@@ -69,18 +77,26 @@ async function main() {
     const rssBefore = rss(server.process.pid!, 'VmRSS');
 
     // The worker loads the TypeScript through tsx's require hook.
-    const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(join(__dirname, 'fanout-appender.ts'))});`, {
-      eval: true,
-      workerData: { url: server.url, token: BENCH_TOKEN, rate: RATE, seconds: SECONDS },
-    });
-    const { acks, failed, elapsed } = await new Promise<{ acks: [number, number][]; failed: Record<string, number>; elapsed: number }>((resolve, reject) => {
+    const worker = new Worker(
+      `require('tsx/cjs'); require(${JSON.stringify(join(__dirname, 'fanout-appender.ts'))});`,
+      {
+        eval: true,
+        workerData: { url: server.url, token: BENCH_TOKEN, rate: RATE, seconds: SECONDS },
+      },
+    );
+    const { acks, failed, elapsed } = await new Promise<{
+      acks: [number, number][];
+      failed: Record<string, number>;
+      elapsed: number;
+    }>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
     });
     await worker.terminate();
     // Give the last messages time to arrive.
     const deadline = performance.now() + 10_000;
-    while (performance.now() < deadline && subs.some((s) => s.received.length < acks.length)) await new Promise((r) => setTimeout(r, 100));
+    while (performance.now() < deadline && subs.some((s) => s.received.length < acks.length))
+      await new Promise((r) => setTimeout(r, 100));
     const acknowledged = acks.map(([position]) => position);
     const ackAt = new Map(acks);
     const latencies: number[] = [];
@@ -93,14 +109,26 @@ async function main() {
     const rssAfter = rss(server.process.pid!, 'VmRSS');
     const peak = rss(server.process.pid!, 'VmHWM');
 
-    const complete = subs.filter((s) => s.received.length === expected.size && new Set(s.received).size === expected.size && s.received.every((id) => expected.has(id))).length;
+    const complete = subs.filter(
+      (s) =>
+        s.received.length === expected.size &&
+        new Set(s.received).size === expected.size &&
+        s.received.every((id) => expected.has(id)),
+    ).length;
     const inOrder = subs.filter((s) => s.received.every((id, i) => i === 0 || id > s.received[i - 1]!)).length;
     latencies.sort((a, b) => a - b);
     // A message can beat the append's own response to the writer; that counts as no delay.
-    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]?.toFixed(1);
-    console.log(`${SUBSCRIBERS} subscribers, ${acknowledged.length} facts acknowledged in ${elapsed.toFixed(1)} s (${Math.round(acknowledged.length / elapsed)}/s); not acknowledged: ${JSON.stringify(failed)}`);
-    console.log(`delivered ${latencies.length.toLocaleString()} messages: latency p50 ${pct(50)} ms, p99 ${pct(99)} ms (target p99 <= 100 ms)`);
-    console.log(`subscribers with every message exactly once: ${complete}/${SUBSCRIBERS}; in order: ${inOrder}/${SUBSCRIBERS}; reconnects: ${subs.reduce((n, s) => n + s.reconnects, 0)}`);
+    const pct = (p: number) =>
+      latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]?.toFixed(1);
+    console.log(
+      `${SUBSCRIBERS} subscribers, ${acknowledged.length} facts acknowledged in ${elapsed.toFixed(1)} s (${Math.round(acknowledged.length / elapsed)}/s); not acknowledged: ${JSON.stringify(failed)}`,
+    );
+    console.log(
+      `delivered ${latencies.length.toLocaleString()} messages: latency p50 ${pct(50)} ms, p99 ${pct(99)} ms (target p99 <= 100 ms)`,
+    );
+    console.log(
+      `subscribers with every message exactly once: ${complete}/${SUBSCRIBERS}; in order: ${inOrder}/${SUBSCRIBERS}; reconnects: ${subs.reduce((n, s) => n + s.reconnects, 0)}`,
+    );
     console.log(`server RSS: ${rssBefore} with subscribers connected, ${rssAfter} at the end, peak ${peak}`);
     await Promise.race([Promise.all(following), new Promise((r) => setTimeout(r, 2000))]);
   } finally {

@@ -17,19 +17,36 @@ const freePort = () =>
   });
 
 /** The real service in its own process (its own core), on a fresh SQLite file with the corpus. */
-export async function startServer(env: Record<string, string> = {}): Promise<{ url: string; process: ChildProcess; dbPath: string; stop(): Promise<void> }> {
+export async function startServer(
+  env: Record<string, string> = {},
+): Promise<{ url: string; process: ChildProcess; dbPath: string; stop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'csto-bench-http-'));
   const dbPath = join(dir, 'events.db');
   const port = await freePort();
   const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(__dirname, '..', 'src', 'main.ts')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: dbPath, LOG_LEVEL: 'warn', API_TOKENS: `bench:${BENCH_TOKEN}`, WRITE_RATE_PER_SECOND: '0', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SQLITE_PATH: dbPath,
+      LOG_LEVEL: 'warn',
+      API_TOKENS: `bench:${BENCH_TOKEN}`,
+      WRITE_RATE_PER_SECOND: '0',
+      ...env,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i > 300) throw new Error('the server did not become ready');
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -13,7 +13,8 @@ const WINDOW = Number(process.env.SOAK_WINDOW_SECONDS ?? 60);
 const WORKERS = Number(process.env.SOAK_WORKERS ?? 8);
 const SUBSCRIBERS = Number(process.env.SOAK_SUBSCRIBERS ?? 50);
 
-const rssMiB = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
+const rssMiB = (pid: number) =>
+  Math.round(Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
 const random = rng(11);
 const day = () => `${1995 + Math.floor(random() * 16)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-15`;
 
@@ -34,7 +35,12 @@ function request(url: string, e: Endpoint, n: number): Promise<Response> {
       return fetch(`${url}/v1/streams/soak-${n % 32}/events`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_TOKEN}` },
-        body: JSON.stringify({ type: 'DecisionTaken', occurred: '2010-01-29', data: { body: 'soak', decision: `d${n}`, topics: [] }, source: { article: 'edm-v7-i31' } }),
+        body: JSON.stringify({
+          type: 'DecisionTaken',
+          occurred: '2010-01-29',
+          data: { body: 'soak', decision: `d${n}`, topics: [] },
+          source: { article: 'edm-v7-i31' },
+        }),
       });
   }
 }
@@ -80,7 +86,9 @@ async function main() {
     for (const s of streams) await s.cancel().catch(() => undefined);
 
     const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.99)] ?? 0;
-    console.log(`soak: ${SECONDS} s, ${WORKERS} clients, ${SUBSCRIBERS} event streams open, ${n} requests, ${errors} errors`);
+    console.log(
+      `soak: ${SECONDS} s, ${WORKERS} clients, ${SUBSCRIBERS} event streams open, ${n} requests, ${errors} errors`,
+    );
     console.log(`window  ${ENDPOINTS.map((e) => e.padStart(22)).join('')}   (requests/s, p99 ms)`);
     windows.forEach((bucket, i) => {
       const cells = ENDPOINTS.map((e) => {
@@ -91,7 +99,9 @@ async function main() {
     });
     const warm = rss.find(([t]) => t >= Math.min(60, SECONDS / 5))?.[1] ?? rss[0]![1];
     const end = rss[rss.length - 1]![1];
-    console.log(`server RSS: ${rss[0]![1]} MiB at start, ${warm} MiB after warm-up, ${end} MiB at the end (${(((end - warm) / warm) * 100).toFixed(1)}% after warm-up; target <= 10%)`);
+    console.log(
+      `server RSS: ${rss[0]![1]} MiB at start, ${warm} MiB after warm-up, ${end} MiB at the end (${(((end - warm) / warm) * 100).toFixed(1)}% after warm-up; target <= 10%)`,
+    );
   } finally {
     await server.stop();
   }

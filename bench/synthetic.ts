@@ -22,9 +22,14 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * people making statements, with dates spread over 1992–2010 and reports up to a
  * year after the fact.
  */
-export function* syntheticStreams(streams: number, eventsPerStream: number, seed = 42): Generator<{ stream: string; events: DomainEvent[] }> {
+export function* syntheticStreams(
+  streams: number,
+  eventsPerStream: number,
+  seed = 42,
+): Generator<{ stream: string; events: DomainEvent[] }> {
   const random = rng(seed);
-  const date = () => `${1992 + Math.floor(random() * 19)}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`;
+  const date = () =>
+    `${1992 + Math.floor(random() * 19)}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`;
   const later = (d: string) => `${Number(d.slice(0, 4)) + (random() < 0.5 ? 0 : 1)}${d.slice(4)}`;
   for (let s = 0; s < streams; s++) {
     const country = s % 3 === 0;
@@ -54,7 +59,13 @@ export function* syntheticStreams(streams: number, eventsPerStream: number, seed
         events.push({
           ...base,
           type: 'StatementMade',
-          data: { speaker: stream, role: null, roleText: null, summary: 'A synthetic statement for load.', topics: ['synthetic'] },
+          data: {
+            speaker: stream,
+            role: null,
+            roleText: null,
+            summary: 'A synthetic statement for load.',
+            topics: ['synthetic'],
+          },
         });
       }
     }

@@ -26,14 +26,18 @@ export const FactInput = z
   .superRefine((f, ctx) => {
     // The data is checked against its own type's schema, so errors point into it.
     const parsed = EventData[f.type as EventType].safeParse(f.data);
-    if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: ['data', ...issue.path] } as never);
+    if (!parsed.success)
+      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: ['data', ...issue.path] } as never);
     else f.data = parsed.data as Record<string, unknown>;
   });
 export type FactInput = z.output<typeof FactInput>;
 
 export const MAX_BATCH = 1000;
 
-export const ExpectedRevisionInput = z.union([z.number().int().min(-1).max(Number.MAX_SAFE_INTEGER), z.enum(['no-stream', 'any'])]);
+export const ExpectedRevisionInput = z.union([
+  z.number().int().min(-1).max(Number.MAX_SAFE_INTEGER),
+  z.enum(['no-stream', 'any']),
+]);
 
 /** The body of an append: one fact, or a batch with an optional expected revision. */
 export const AppendBody = z.union([

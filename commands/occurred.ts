@@ -5,7 +5,8 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH = /^\d{4}-\d{2}$/;
 const YEAR = /^\d{4}$/;
 
-const lastDayOfMonth = (ym: string) => new Date(Date.UTC(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)), 0)).getUTCDate();
+const lastDayOfMonth = (ym: string) =>
+  new Date(Date.UTC(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)), 0)).getUTCDate();
 
 /** The first and last day a day, month or year stands for; null if it is none of these. */
 function bounds(s: string): { earliest: string; latest: string; precision: 'day' | 'month' | 'year' } | null {
@@ -46,7 +47,11 @@ export const OccurredInput = z.union([
     .max(40)
     .transform((s, ctx) => {
       const d = parseEdtf(s);
-      if (!d) ctx.addIssue({ code: 'custom', message: 'expected an EDTF date such as 2005-10-29, 2005-10, 1999, 2006-06/2006-08 or 2000/..' });
+      if (!d)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'expected an EDTF date such as 2005-10-29, 2005-10, 1999, 2006-06/2006-08 or 2000/..',
+        });
       return d ?? z.NEVER;
     }),
   FuzzyDate,

@@ -81,7 +81,11 @@ interface Pending {
 function checkOne(ctx: RuleContext, e: DomainEvent, at: (path: string) => string, p: Pending): Violation | null {
   const subject = subjectStream(e);
   if (subject !== null && subject !== ctx.stream) {
-    return { rule: 'stream-matches-subject', field: 'stream', message: `a ${e.type} about ${subject} belongs on stream ${subject}, not ${ctx.stream}` };
+    return {
+      rule: 'stream-matches-subject',
+      field: 'stream',
+      message: `a ${e.type} about ${subject} belongs on stream ${subject}, not ${ctx.stream}`,
+    };
   }
   if (/^(Cooperation(Proposed|Rejected)|RelationsAttested)$/.test(e.type) && !ctx.stream.startsWith('relations-')) {
     return { rule: 'stream-matches-subject', field: 'stream', message: `${e.type} belongs on a relations-… stream` };
@@ -97,14 +101,27 @@ function checkOne(ctx: RuleContext, e: DomainEvent, at: (path: string) => string
     };
   }
 
-  if (e.occurred.earliest > ctx.today) return { rule: 'not-in-future', field: at('/occurred'), message: `occurred ${e.occurred.earliest} is after today (${ctx.today})` };
+  if (e.occurred.earliest > ctx.today)
+    return {
+      rule: 'not-in-future',
+      field: at('/occurred'),
+      message: `occurred ${e.occurred.earliest} is after today (${ctx.today})`,
+    };
   if (e.occurred.earliest > e.reported.date) {
-    return { rule: 'reported-after-occurred', field: at('/occurred'), message: `occurred ${e.occurred.earliest} is after its source was published (${e.reported.date})` };
+    return {
+      rule: 'reported-after-occurred',
+      field: at('/occurred'),
+      message: `occurred ${e.occurred.earliest} is after its source was published (${e.reported.date})`,
+    };
   }
 
   // An office written another way is an alias of a known office, not a new one.
   if (e.type === 'StatementMade' && e.data.role !== null && !Object.hasOwn(ROLES, e.data.role)) {
-    return { rule: 'known-role', field: at('/data/role'), message: `unknown office ${e.data.role}; the known ones are ${Object.keys(ROLES).join(', ')}` };
+    return {
+      rule: 'known-role',
+      field: at('/data/role'),
+      message: `unknown office ${e.data.role}; the known ones are ${Object.keys(ROLES).join(', ')}`,
+    };
   }
   return sourceRule(ctx, e, at, p) ?? typeRule(ctx, e, at, p);
 }
@@ -114,12 +131,26 @@ function sourceRule(ctx: RuleContext, e: DomainEvent, at: (path: string) => stri
     if (ctx.models.sources.has(e.data.key) || p.pendingSources.has(e.data.key)) {
       return { rule: 'source-unique', field: at('/data/key'), message: `source ${e.data.key} is already registered` };
     }
-    if (e.source.article !== e.data.key) return { rule: 'source-cites-itself', field: at('/source/article'), message: `a source registration cites itself (${e.data.key})` };
-    if (e.data.published.earliest > ctx.today) return { rule: 'not-in-future', field: at('/data/published'), message: 'a source cannot be published after today' };
+    if (e.source.article !== e.data.key)
+      return {
+        rule: 'source-cites-itself',
+        field: at('/source/article'),
+        message: `a source registration cites itself (${e.data.key})`,
+      };
+    if (e.data.published.earliest > ctx.today)
+      return {
+        rule: 'not-in-future',
+        field: at('/data/published'),
+        message: 'a source cannot be published after today',
+      };
     return null;
   }
   if (!ctx.models.sources.has(e.source.article) && !p.pendingSources.has(e.source.article)) {
-    return { rule: 'source-registered', field: at('/source/article'), message: `source ${e.source.article} is not registered: record a SourceRegistered first` };
+    return {
+      rule: 'source-registered',
+      field: at('/source/article'),
+      message: `source ${e.source.article} is not registered: record a SourceRegistered first`,
+    };
   }
   return null;
 }
@@ -135,26 +166,46 @@ function typeRule(ctx: RuleContext, e: DomainEvent, at: (path: string) => string
     case 'MembershipSuspended':
     case 'MemberWithdrew':
       return membership(e.data.country, e.occurred.earliest) === 'not-member'
-        ? { rule: 'membership-held', field: at('/data/country'), message: `${e.data.country} is not a member on ${e.occurred.earliest}, so it cannot leave or be suspended` }
+        ? {
+            rule: 'membership-held',
+            field: at('/data/country'),
+            message: `${e.data.country} is not a member on ${e.occurred.earliest}, so it cannot leave or be suspended`,
+          }
         : null;
     case 'MemberJoined':
     case 'MembershipRestored':
       return membership(e.data.country, e.occurred.earliest) === 'member'
-        ? { rule: 'membership-not-held', field: at('/data/country'), message: `${e.data.country} is already a member on ${e.occurred.earliest}` }
+        ? {
+            rule: 'membership-not-held',
+            field: at('/data/country'),
+            message: `${e.data.country} is already a member on ${e.occurred.earliest}`,
+          }
         : null;
     case 'ChairmanshipTransferred':
     case 'ChairmanshipAttested':
     case 'ChairmanshipPlanned': {
       const date = e.type === 'ChairmanshipPlanned' ? e.data.term.earliest : e.occurred.earliest;
       return membership(e.data.country, date) === 'not-member'
-        ? { rule: 'chair-is-member', field: at('/data/country'), message: `the chairmanship goes to a member; ${e.data.country} is not one on ${date}` }
+        ? {
+            rule: 'chair-is-member',
+            field: at('/data/country'),
+            message: `the chairmanship goes to a member; ${e.data.country} is not one on ${date}`,
+          }
         : null;
     }
     case 'CooperationRejected': {
       const answered =
-        ctx.models.relations.evidence(ctx.stream, null).some((x) => x.type === 'CooperationProposed' && x.occurred.earliest <= e.occurred.latest) ||
+        ctx.models.relations
+          .evidence(ctx.stream, null)
+          .some((x) => x.type === 'CooperationProposed' && x.occurred.earliest <= e.occurred.latest) ||
         p.pendingProposals.some((x) => x.occurred.earliest <= e.occurred.latest);
-      return answered ? null : { rule: 'rejection-answers-proposal', field: at('/type'), message: `no proposal on ${ctx.stream} before ${e.occurred.latest} for this rejection to answer` };
+      return answered
+        ? null
+        : {
+            rule: 'rejection-answers-proposal',
+            field: at('/type'),
+            message: `no proposal on ${ctx.stream} before ${e.occurred.latest} for this rejection to answer`,
+          };
     }
     case 'FactRetracted':
     case 'FactCorrected':
@@ -164,18 +215,42 @@ function typeRule(ctx: RuleContext, e: DomainEvent, at: (path: string) => string
   }
 }
 
-function retractionRule(ctx: RuleContext, e: DomainEvent & { data: DataOf<'FactRetracted'> | DataOf<'FactCorrected'> }, at: (path: string) => string, p: Pending): Violation | null {
+function retractionRule(
+  ctx: RuleContext,
+  e: DomainEvent & { data: DataOf<'FactRetracted'> | DataOf<'FactCorrected'> },
+  at: (path: string) => string,
+  p: Pending,
+): Violation | null {
   const target = ctx.targets.get(e.data.eventId) ?? null;
-  if (!target) return { rule: 'retraction-target', field: at('/data/eventId'), message: `no fact ${e.data.eventId} in the record` };
-  if (target.stream !== ctx.stream) return { rule: 'stream-matches-subject', field: 'stream', message: `fact ${target.id} is on stream ${target.stream}; record its retraction there` };
+  if (!target)
+    return {
+      rule: 'retraction-target',
+      field: at('/data/eventId'),
+      message: `no fact ${e.data.eventId} in the record`,
+    };
+  if (target.stream !== ctx.stream)
+    return {
+      rule: 'stream-matches-subject',
+      field: 'stream',
+      message: `fact ${target.id} is on stream ${target.stream}; record its retraction there`,
+    };
   if (target.type === 'FactRetracted' || target.type === 'FactCorrected' || target.type === 'SourceRegistered') {
-    return { rule: 'retraction-target', field: at('/data/eventId'), message: `a ${target.type} cannot itself be retracted` };
+    return {
+      rule: 'retraction-target',
+      field: at('/data/eventId'),
+      message: `a ${target.type} cannot itself be retracted`,
+    };
   }
-  if (ctx.models.timeline.get(target.id)?.retractedAt != null) return { rule: 'retraction-target', field: at('/data/eventId'), message: `fact ${target.id} is already retracted` };
+  if (ctx.models.timeline.get(target.id)?.retractedAt != null)
+    return { rule: 'retraction-target', field: at('/data/eventId'), message: `fact ${target.id} is already retracted` };
   if (e.type === 'FactCorrected') {
     const replacement = p.batch.find((x) => x.id === e.data.correctedBy);
     if (!replacement || replacement.type !== target.type) {
-      return { rule: 'correction-in-batch', field: at('/data/correctedBy'), message: `correctedBy must name a ${target.type} recorded in the same request` };
+      return {
+        rule: 'correction-in-batch',
+        field: at('/data/correctedBy'),
+        message: `correctedBy must name a ${target.type} recorded in the same request`,
+      };
     }
   }
   return null;
@@ -185,6 +260,7 @@ function retractionRule(ctx: RuleContext, e: DomainEvent & { data: DataOf<'FactR
 export function entityIds(value: unknown, path: string): [string, string][] {
   if (typeof value === 'string') return ENTITY_ID.test(value) ? [[path, value]] : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => entityIds(v, `${path}/${i}`));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => entityIds(v, `${path}/${k}`));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => entityIds(v, `${path}/${k}`));
   return [];
 }

@@ -5,11 +5,21 @@ import { FuzzyDate } from './dates';
  * The event catalog: one zod schema per event type's data. Types are past-tense
  * domain words; ids inside data are entity ids (see entities.ts).
  */
-const EntityId = z.string().regex(/^(country|person|organization|body|force)-[a-z0-9-]{1,80}$/, 'expected an entity id such as country-uzbekistan');
+const EntityId = z
+  .string()
+  .regex(
+    /^(country|person|organization|body|force)-[a-z0-9-]{1,80}$/,
+    'expected an entity id such as country-uzbekistan',
+  );
 const Text = z.string().min(1).max(2000);
-export const ArticleKey = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'expected a lower-case key such as edm-v2-i213');
+export const ArticleKey = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'expected a lower-case key such as edm-v2-i213');
 const Short = z.string().min(1).max(200);
-const Topics = z.array(z.string().regex(/^[a-z0-9-]{1,40}$/)).max(20).default([]);
+const Topics = z
+  .array(z.string().regex(/^[a-z0-9-]{1,40}$/))
+  .max(20)
+  .default([]);
 
 export const EventData = {
   TreatySigned: z.object({ treaty: Short, place: Short.optional() }),
@@ -25,21 +35,54 @@ export const EventData = {
   ChairmanshipAttested: z.object({ country: EntityId }),
   /** Occurs when the plan is reported; `term` is when the chairmanship is to be held. */
   ChairmanshipPlanned: z.object({ country: EntityId, term: FuzzyDate }),
-  SummitHeld: z.object({ summit: Short, place: Short.nullable(), host: EntityId.nullable(), informal: z.boolean().default(false), outcomes: z.array(Text).max(20).default([]) }),
+  SummitHeld: z.object({
+    summit: Short,
+    place: Short.nullable(),
+    host: EntityId.nullable(),
+    informal: z.boolean().default(false),
+    outcomes: z.array(Text).max(20).default([]),
+  }),
   /** Occurs when the plan is reported; `plannedFor` is when the summit is to be held. */
   SummitPlanned: z.object({ summit: Short, place: Short.nullable(), plannedFor: FuzzyDate }),
-  StatementMade: z.object({ speaker: EntityId, role: Short.nullable(), roleText: Short.nullable(), summary: Text, topics: Topics }),
-  CooperationProposed: z.object({ proposer: EntityId, to: EntityId, onBehalfOf: EntityId.nullable(), areas: z.array(Short).max(20).default([]) }),
+  StatementMade: z.object({
+    speaker: EntityId,
+    role: Short.nullable(),
+    roleText: Short.nullable(),
+    summary: Text,
+    topics: Topics,
+  }),
+  CooperationProposed: z.object({
+    proposer: EntityId,
+    to: EntityId,
+    onBehalfOf: EntityId.nullable(),
+    areas: z.array(Short).max(20).default([]),
+  }),
   CooperationRejected: z.object({ rejectedBy: EntityId, spokesperson: EntityId.nullable(), reason: Text }),
-  RelationsAttested: z.object({ parties: z.tuple([EntityId, EntityId]), status: z.enum(['none', 'proposed', 'rejected', 'cooperating']), wording: Text }),
-  AgreementSigned: z.object({ agreement: Short, parties: z.array(EntityId).min(1).max(20), place: Short.nullable(), host: EntityId.nullable() }),
+  RelationsAttested: z.object({
+    parties: z.tuple([EntityId, EntityId]),
+    status: z.enum(['none', 'proposed', 'rejected', 'cooperating']),
+    wording: Text,
+  }),
+  AgreementSigned: z.object({
+    agreement: Short,
+    parties: z.array(EntityId).min(1).max(20),
+    place: Short.nullable(),
+    host: EntityId.nullable(),
+  }),
   AgreementRatified: z.object({ agreement: Short, country: EntityId, by: Short, first: z.boolean().default(false) }),
   ForceEstablished: z.object({ force: EntityId, wording: Text }),
   ForcePlanned: z.object({ force: Short, wording: Text }),
   ForceParticipationDeclined: z.object({ country: EntityId, force: EntityId }),
   BodyEstablished: z.object({ body: EntityId, purpose: Text }),
   ExerciseHeld: z.object({ place: Short, participants: z.array(Short).max(20), description: Text }),
-  MeetingHeld: z.object({ body: Short.nullable(), place: Short.nullable(), participants: z.array(EntityId).max(50), chair: EntityId.nullable(), topics: Topics, summary: Text }),
+  MeetingHeld: z.object({
+    body: Short.nullable(),
+    place: Short.nullable(),
+    participants: z.array(EntityId).max(50),
+    chair: EntityId.nullable(),
+    topics: Topics,
+    summary: Text,
+  }),
   VisitMade: z.object({ visitor: EntityId, places: z.array(Short).min(1).max(20), purpose: Text.nullable() }),
   AwardPresented: z.object({ by: EntityId, to: EntityId, award: Short, place: Short.nullable() }),
   /** An article the record cites; facts may cite only registered sources. Its stream is `source-<key>`. */

@@ -38,7 +38,13 @@ export const FuzzyDate = z
   .refine((d) => d.earliest <= d.latest, { message: 'earliest must not be after latest', path: ['latest'] });
 export type FuzzyDate = z.infer<typeof FuzzyDate>;
 
-export const day = (iso: string, text = iso): FuzzyDate => ({ earliest: iso, latest: iso, precision: 'day', text, edtf: iso });
+export const day = (iso: string, text = iso): FuzzyDate => ({
+  earliest: iso,
+  latest: iso,
+  precision: 'day',
+  text,
+  edtf: iso,
+});
 
 export function month(ym: string, text = ym): FuzzyDate {
   const [y, m] = ym.split('-').map(Number) as [number, number];
@@ -55,7 +61,11 @@ export const year = (y: number, text = String(y)): FuzzyDate => ({
 
 /** A season as explicit months: EDTF season codes are read inconsistently by tools. */
 export function season(fromMonth: string, toMonth: string, text: string): FuzzyDate {
-  return { ...range(month(fromMonth).earliest, month(toMonth).latest, text), precision: 'season', edtf: `${fromMonth}/${toMonth}` };
+  return {
+    ...range(month(fromMonth).earliest, month(toMonth).latest, text),
+    precision: 'season',
+    edtf: `${fromMonth}/${toMonth}`,
+  };
 }
 
 export const range = (earliest: string, latest: string, text: string): FuzzyDate => ({
@@ -66,4 +76,8 @@ export const range = (earliest: string, latest: string, text: string): FuzzyDate
   edtf: `${earliest}/${latest}`,
 });
 
-export const since = (y: number, text = `since ${y}`): FuzzyDate => ({ ...year(y, text), precision: 'since', edtf: `${y}/..` });
+export const since = (y: number, text = `since ${y}`): FuzzyDate => ({
+  ...year(y, text),
+  precision: 'since',
+  edtf: `${y}/..`,
+});

@@ -11,11 +11,36 @@ export interface Entity {
   aliases: string[];
 }
 
-const country = (slug: string, name: string, ...aliases: string[]): Entity => ({ id: `country-${slug}`, kind: 'country', name, aliases });
-const person = (slug: string, name: string, ...aliases: string[]): Entity => ({ id: `person-${slug}`, kind: 'person', name, aliases });
-const org = (slug: string, name: string, ...aliases: string[]): Entity => ({ id: `organization-${slug}`, kind: 'organization', name, aliases });
-const body = (slug: string, name: string, ...aliases: string[]): Entity => ({ id: `body-${slug}`, kind: 'body', name, aliases });
-const force = (slug: string, name: string, ...aliases: string[]): Entity => ({ id: `force-${slug}`, kind: 'force', name, aliases });
+const country = (slug: string, name: string, ...aliases: string[]): Entity => ({
+  id: `country-${slug}`,
+  kind: 'country',
+  name,
+  aliases,
+});
+const person = (slug: string, name: string, ...aliases: string[]): Entity => ({
+  id: `person-${slug}`,
+  kind: 'person',
+  name,
+  aliases,
+});
+const org = (slug: string, name: string, ...aliases: string[]): Entity => ({
+  id: `organization-${slug}`,
+  kind: 'organization',
+  name,
+  aliases,
+});
+const body = (slug: string, name: string, ...aliases: string[]): Entity => ({
+  id: `body-${slug}`,
+  kind: 'body',
+  name,
+  aliases,
+});
+const force = (slug: string, name: string, ...aliases: string[]): Entity => ({
+  id: `force-${slug}`,
+  kind: 'force',
+  name,
+  aliases,
+});
 
 export const ENTITIES: readonly Entity[] = [
   country('russia', 'Russia', 'Russian Federation', 'Moscow'),
@@ -68,19 +93,34 @@ export const ROLES: Readonly<Record<string, { title: string; aliases: string[] }
   'president-tajikistan': { title: 'President of Tajikistan', aliases: ["Tajikistan's President"] },
   'president-kyrgyzstan': { title: 'President of Kyrgyzstan', aliases: ['Kyrgyz President'] },
   'foreign-minister-russia': { title: 'Foreign Minister of Russia', aliases: ['Russian Foreign Minister'] },
-  'deputy-foreign-minister-russia': { title: 'Deputy Foreign Minister of Russia', aliases: ['Russian Deputy Foreign Minister'] },
-  'deputy-defense-minister-russia': { title: 'Deputy Defense Minister of Russia', aliases: ['Russian Deputy Defense Minister'] },
+  'deputy-foreign-minister-russia': {
+    title: 'Deputy Foreign Minister of Russia',
+    aliases: ['Russian Deputy Foreign Minister'],
+  },
+  'deputy-defense-minister-russia': {
+    title: 'Deputy Defense Minister of Russia',
+    aliases: ['Russian Deputy Defense Minister'],
+  },
   'nato-special-representative-caucasus-central-asia': {
     title: 'NATO Special Representative for the South Caucasus and Central Asia',
     aliases: [],
   },
   'eec-head': { title: 'Head of the EEC', aliases: ['EEC head'] },
-  'secretary-of-state-kyrgyzstan': { title: 'Secretary of State of Kyrgyzstan', aliases: ['Kyrgyz Secretary of State'] },
+  'secretary-of-state-kyrgyzstan': {
+    title: 'Secretary of State of Kyrgyzstan',
+    aliases: ['Kyrgyz Secretary of State'],
+  },
   'defense-minister-kyrgyzstan': { title: 'Defense Minister of Kyrgyzstan', aliases: ['Kyrgyz Defense Minister'] },
-  'parliament-speaker-kyrgyzstan': { title: 'Speaker of the Kyrgyz parliament', aliases: ['Kyrgyz parliament speaker'] },
+  'parliament-speaker-kyrgyzstan': {
+    title: 'Speaker of the Kyrgyz parliament',
+    aliases: ['Kyrgyz parliament speaker'],
+  },
   'fsb-director': { title: "Director of Russia's Security Service (FSB)", aliases: ['director of the FSB'] },
   'russian-ambassador-nato': { title: 'Russian Ambassador to NATO', aliases: ['Russian Ambassador'] },
-  'us-director-of-national-intelligence': { title: 'US Director of National Intelligence', aliases: ['Director of National Intelligence'] },
+  'us-director-of-national-intelligence': {
+    title: 'US Director of National Intelligence',
+    aliases: ['Director of National Intelligence'],
+  },
   'csto-secretariat': { title: 'CSTO Secretariat', aliases: [] },
 };
 
@@ -88,7 +128,12 @@ const byId = new Map(ENTITIES.map((e) => [e.id, e]));
 
 export const entityById = (id: string): Entity | undefined => byId.get(id);
 
-const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+const fold = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim();
 
 /** Entities whose id, name or an alias contains the query (case- and accent-insensitive). */
 export function searchEntities(q: string): Entity[] {

@@ -5,7 +5,10 @@ import { FuzzyDate, IsoDay } from './dates';
 export const SCHEMA_VERSION = 1;
 
 /** Stream names are entity-like slugs: `country-uzbekistan`, `relations-nato-csto`. */
-export const StreamName = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'expected a lower-case slug such as country-uzbekistan').max(120);
+export const StreamName = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'expected a lower-case slug such as country-uzbekistan')
+  .max(120);
 
 /** Where a fact comes from: the article, the outlet it cites, and for statements the verbatim quote. */
 export const Source = z.object({
@@ -38,9 +41,9 @@ const envelopeBase = {
 /** An event as proposed for appending: everything but what the store assigns. */
 export const NewEvent = z.discriminatedUnion(
   'type',
-  EventTypeSchema.options.map((type) => z.object({ ...envelopeBase, type: z.literal(type), data: EventData[type] })) as unknown as [
-    z.ZodObject<{ type: z.ZodLiteral<EventType> }>,
-  ],
+  EventTypeSchema.options.map((type) =>
+    z.object({ ...envelopeBase, type: z.literal(type), data: EventData[type] }),
+  ) as unknown as [z.ZodObject<{ type: z.ZodLiteral<EventType> }>],
 );
 
 export interface NewEventOf<T extends EventType = EventType> {
@@ -62,7 +65,8 @@ export interface StoreAssigned {
   revision: number;
   recordedAt: string;
 }
-export type RecordedEvent<T extends EventType = EventType> = (T extends EventType ? NewEventOf<T> : never) & StoreAssigned;
+export type RecordedEvent<T extends EventType = EventType> = (T extends EventType ? NewEventOf<T> : never) &
+  StoreAssigned;
 
 /** Validates an unknown value as a domain event, throwing a zod error that names the field. */
 export function parseEvent(value: unknown): DomainEvent {

@@ -64,7 +64,11 @@ export function captureBefore(models: ReadModels, e: RecordedEvent): (string | n
 }
 
 /** After the fold: one change per read model the event touched. */
-export function changesOf(models: ReadModels, e: RecordedEvent, before: (string | null)[]): Partial<Record<ProjectionName, Change>> {
+export function changesOf(
+  models: ReadModels,
+  e: RecordedEvent,
+  before: (string | null)[],
+): Partial<Record<ProjectionName, Change>> {
   const out: Partial<Record<ProjectionName, Change>> = {};
   const base = { eventId: e.id, type: e.type };
   subjectsOf(models, e).forEach((s, i) => {
@@ -74,10 +78,15 @@ export function changesOf(models: ReadModels, e: RecordedEvent, before: (string 
     else out.chairmanship = change;
   });
   if (e.type === 'SummitHeld' || e.type === 'SummitPlanned') {
-    out.summits = { ...base, summit: summitsAt(models.summits, { asOf: '9999-12-31', knownAt: null }).find((x) => x.id === e.data.summit) ?? null };
+    out.summits = {
+      ...base,
+      summit:
+        summitsAt(models.summits, { asOf: '9999-12-31', knownAt: null }).find((x) => x.id === e.data.summit) ?? null,
+    };
   }
   if (e.type === 'StatementMade') out.statements = { ...base, statement: statementView(e) };
-  if (e.type === 'SourceRegistered' || models.sources.has(e.source.article)) out.sources = { ...base, source: e.source.article };
+  if (e.type === 'SourceRegistered' || models.sources.has(e.source.article))
+    out.sources = { ...base, source: e.source.article };
   out.timeline = { ...base, entry: timelineEntry(e) };
   return out;
 }

@@ -56,7 +56,8 @@ export function insertEvidence<V>(list: Evidence<V>[], item: Evidence<V>): void 
 }
 
 /** Index of the last evidence that begins on or before `asOf`, or -1. */
-const lastStartingBy = (list: readonly Evidence<unknown>[], asOf: string) => prefixLength(list.length, (i) => list[i]!.occurred.earliest <= asOf) - 1;
+const lastStartingBy = (list: readonly Evidence<unknown>[], asOf: string) =>
+  prefixLength(list.length, (i) => list[i]!.occurred.earliest <= asOf) - 1;
 
 /** The nearest index before `i` whose evidence is visible at `knownAt`, or -1. */
 function previousVisible(list: readonly Evidence<unknown>[], i: number, knownAt: string | null): number {
@@ -71,17 +72,32 @@ function previousVisible(list: readonly Evidence<unknown>[], i: number, knownAt:
  * that date. Invisible evidence is skipped in place rather than filtered out, so a read
  * costs a binary search plus the length of the current run.
  */
-export function readAt<V>(list: readonly Evidence<V>[], asOf: string, knownAt: string | null = null): Reading<V> | null {
+export function readAt<V>(
+  list: readonly Evidence<V>[],
+  asOf: string,
+  knownAt: string | null = null,
+): Reading<V> | null {
   let i = lastStartingBy(list, asOf);
   if (i >= 0 && !isVisibleAt(list[i]!, knownAt)) i = previousVisible(list, i, knownAt);
   if (i < 0) return null;
   const last = list[i]!;
   if (last.kind === 'change' && asOf < last.occurred.latest) {
-    return { value: last.value, uncertain: true, uncertainRange: last.occurred, since: last.occurred.earliest, sinceBasis: 'change', evidence: [last] };
+    return {
+      value: last.value,
+      uncertain: true,
+      uncertainRange: last.occurred,
+      since: last.occurred.earliest,
+      sinceBasis: 'change',
+      evidence: [last],
+    };
   }
   // Walk back over earlier reports of the same value, up to the change that set it.
   let first = last;
-  for (let j = previousVisible(list, i, knownAt); first.kind === 'attestation' && j >= 0 && list[j]!.value === last.value; j = previousVisible(list, j, knownAt)) {
+  for (
+    let j = previousVisible(list, i, knownAt);
+    first.kind === 'attestation' && j >= 0 && list[j]!.value === last.value;
+    j = previousVisible(list, j, knownAt)
+  ) {
     first = list[j]!;
   }
   return {
@@ -105,11 +121,16 @@ export interface Segment<V> {
 
 /** The dates where a reading can change: where evidence begins, and where a change's range ends. */
 export function changePoints(list: readonly Evidence<unknown>[]): string[] {
-  return [...new Set(list.flatMap((e) => (e.kind === 'change' ? [e.occurred.earliest, e.occurred.latest] : [e.occurred.earliest])))].sort();
+  return [
+    ...new Set(
+      list.flatMap((e) => (e.kind === 'change' ? [e.occurred.earliest, e.occurred.latest] : [e.occurred.earliest])),
+    ),
+  ].sort();
 }
 
 /** Index of the last sorted date on or before `date`, or -1. */
-export const lastAtOrBefore = (sorted: readonly string[], date: string) => prefixLength(sorted.length, (i) => sorted[i]! <= date) - 1;
+export const lastAtOrBefore = (sorted: readonly string[], date: string) =>
+  prefixLength(sorted.length, (i) => sorted[i]! <= date) - 1;
 
 /** The whole history as maximal segments of one value and certainty. */
 export function segments<V>(list: readonly Evidence<V>[]): Segment<V>[] {
@@ -137,7 +158,12 @@ export interface EvidenceRef {
   occurred: string;
 }
 
-export const refOf = (e: Evidence<unknown>): EvidenceRef => ({ eventId: e.eventId, type: e.type, article: e.article, occurred: e.occurred.text });
+export const refOf = (e: Evidence<unknown>): EvidenceRef => ({
+  eventId: e.eventId,
+  type: e.type,
+  article: e.article,
+  occurred: e.occurred.text,
+});
 
 export interface DateRange {
   earliest: string;
@@ -145,4 +171,5 @@ export interface DateRange {
   text: string;
 }
 
-export const rangeOf = (d: FuzzyDate | null): DateRange | null => d && { earliest: d.earliest, latest: d.latest, text: d.text };
+export const rangeOf = (d: FuzzyDate | null): DateRange | null =>
+  d && { earliest: d.earliest, latest: d.latest, text: d.text };

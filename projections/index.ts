@@ -10,7 +10,9 @@ import { timeline } from './timeline';
 /** Every read model, folded together in log order (see src/engine). */
 export const PROJECTIONS = { membership, relations, chairmanship, summits, statements, timeline, sources } as const;
 
-export type ReadModels = { [K in keyof typeof PROJECTIONS]: (typeof PROJECTIONS)[K] extends Projection<infer S> ? S : never };
+export type ReadModels = {
+  [K in keyof typeof PROJECTIONS]: (typeof PROJECTIONS)[K] extends Projection<infer S> ? S : never;
+};
 
 export function initReadModels(): ReadModels {
   return Object.fromEntries(Object.entries(PROJECTIONS).map(([k, p]) => [k, p.init()])) as ReadModels;

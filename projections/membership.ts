@@ -30,7 +30,10 @@ export function membershipEvidence(e: DomainEvent): { country: string; evidence:
     case 'MemberWithdrew':
       return { country: e.data.country, evidence: evidenceOf(e, 'change', 'not-member') };
     case 'MembershipAttested':
-      return { country: e.data.country, evidence: evidenceOf(e, 'attestation', e.data.member ? 'member' : 'not-member') };
+      return {
+        country: e.data.country,
+        evidence: evidenceOf(e, 'attestation', e.data.member ? 'member' : 'not-member'),
+      };
     default:
       return null;
   }
@@ -39,7 +42,8 @@ export function membershipEvidence(e: DomainEvent): { country: string; evidence:
 export const countryName = (id: string) => entityById(id)?.name ?? id;
 
 // Names are plain ASCII English short names; a code-unit comparison orders them and is far cheaper than localeCompare.
-const byCountry = (a: { country: string }, b: { country: string }) => (a.country < b.country ? -1 : a.country > b.country ? 1 : 0);
+const byCountry = (a: { country: string }, b: { country: string }) =>
+  a.country < b.country ? -1 : a.country > b.country ? 1 : 0;
 
 export interface MemberEntry {
   country: string;
@@ -66,7 +70,11 @@ export function membersAt(state: MembershipState, q: TemporalQuery): MemberEntry
 }
 
 /** One state's status as of a date: member, not-member, possibly-member, or null when nothing is known. */
-export function membershipStatusAt(state: MembershipState, countryId: string, q: TemporalQuery): 'member' | 'not-member' | 'possibly-member' | null {
+export function membershipStatusAt(
+  state: MembershipState,
+  countryId: string,
+  q: TemporalQuery,
+): 'member' | 'not-member' | 'possibly-member' | null {
   const r = state.read(countryId, q);
   return r === null ? null : r.uncertain ? 'possibly-member' : r.value;
 }
@@ -95,7 +103,12 @@ function entryOf(countryId: string, r: Reading<Status>): MemberEntry {
 export interface MembershipTimelineEntry {
   country: string;
   countryId: string;
-  intervals: { from: string; to: string | null; status: 'member' | 'not-member' | 'possibly-member'; evidence: string[] }[];
+  intervals: {
+    from: string;
+    to: string | null;
+    status: 'member' | 'not-member' | 'possibly-member';
+    evidence: string[];
+  }[];
 }
 
 /** Every state's membership as intervals, as known at `knownAt`. Before its first evidence a state's status is unknown and not shown. */

@@ -36,11 +36,15 @@ export interface Visibility {
  * retraction had; with everything known (null), when it has not been retracted.
  */
 export const isVisibleAt = (f: Visibility, knownAt: string | null): boolean =>
-  knownAt === null ? f.retractedAt === null : f.reported <= knownAt && (f.retractedAt === null || f.retractedAt > knownAt);
+  knownAt === null
+    ? f.retractedAt === null
+    : f.reported <= knownAt && (f.retractedAt === null || f.retractedAt > knownAt);
 
 /** The fact a retraction or correction withdraws, and when that became known. */
 export function retractionOf(e: RecordedEvent): { eventId: string; at: string } | null {
-  return e.type === 'FactRetracted' || e.type === 'FactCorrected' ? { eventId: e.data.eventId, at: e.reported.date } : null;
+  return e.type === 'FactRetracted' || e.type === 'FactCorrected'
+    ? { eventId: e.data.eventId, at: e.reported.date }
+    : null;
 }
 
 /** Retractions by event id, for read models that keep whole events. */
@@ -54,7 +58,6 @@ export class Retractions {
   static fromJSON(entries: [string, string][]): Retractions {
     return new Retractions(new Map(entries));
   }
-
 
   /** Records the retraction if `e` is one; true when it was. */
   apply(e: RecordedEvent): boolean {

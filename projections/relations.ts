@@ -43,7 +43,15 @@ export function relationsAt(state: RelationsState, key: string, q: TemporalQuery
   const history = state
     .evidence(key, q.knownAt)
     .filter((e) => e.occurred.earliest <= q.asOf)
-    .map((e) => ({ eventId: e.eventId, type: e.type, article: e.article, occurred: e.occurred.text, from: e.occurred.earliest, to: e.occurred.latest, status: e.value }));
+    .map((e) => ({
+      eventId: e.eventId,
+      type: e.type,
+      article: e.article,
+      occurred: e.occurred.text,
+      from: e.occurred.earliest,
+      to: e.occurred.latest,
+      status: e.value,
+    }));
   return {
     status: r?.value ?? 'none',
     since: r?.since ?? null,

@@ -26,7 +26,11 @@ export class SortedLog<E extends Dated> {
     if (!last || compare(last, e) <= 0) {
       this.items.push(e);
     } else if (this.read && this.sorted) {
-      this.items.splice(prefixLength(this.items.length, (i) => compare(this.items[i]!, e) <= 0), 0, e);
+      this.items.splice(
+        prefixLength(this.items.length, (i) => compare(this.items[i]!, e) <= 0),
+        0,
+        e,
+      );
     } else {
       this.items.push(e);
       this.sorted = false;
@@ -37,7 +41,12 @@ export class SortedLog<E extends Dated> {
    * Up to `limit` entries after `after` (in log order) that pass `wanted` and began by
    * `until`, and whether there are more: a page costs its own length, not the log's.
    */
-  page(wanted: (e: E) => boolean, after: Pick<Dated, 'earliest' | 'position'> | null, limit: number, until: string): { items: E[]; more: boolean } {
+  page(
+    wanted: (e: E) => boolean,
+    after: Pick<Dated, 'earliest' | 'position'> | null,
+    limit: number,
+    until: string,
+  ): { items: E[]; more: boolean } {
     const items = this.all();
     const page: E[] = [];
     let i = after === null ? 0 : prefixLength(items.length, (k) => compare(items[k]!, after) <= 0);

@@ -28,6 +28,12 @@ export const sources: Projection<SourcesState> = {
 /** Registered sources, oldest first. */
 export function sourcesList(state: SourcesState): SourceEntry[] {
   return [...state.values()].sort((a, b) =>
-    a.source.published.earliest !== b.source.published.earliest ? (a.source.published.earliest < b.source.published.earliest ? -1 : 1) : a.source.key < b.source.key ? -1 : 1,
+    a.source.published.earliest !== b.source.published.earliest
+      ? a.source.published.earliest < b.source.published.earliest
+        ? -1
+        : 1
+      : a.source.key < b.source.key
+        ? -1
+        : 1,
   );
 }

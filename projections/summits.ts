@@ -46,10 +46,15 @@ export interface SummitView {
 export function summitsAt(state: SummitsState, q: TemporalQuery): SummitView[] {
   const out: SummitView[] = [];
   for (const [id, facts] of state.summits) {
-    const visible = <E extends RecordedEvent>(list: E[]) => list.filter((e) => state.retractions.visible(e, q.knownAt) && e.occurred.earliest <= q.asOf);
+    const visible = <E extends RecordedEvent>(list: E[]) =>
+      list.filter((e) => state.retractions.visible(e, q.knownAt) && e.occurred.earliest <= q.asOf);
     const held = visible(facts.held)[0];
     const plans = visible(facts.plans);
-    const evidence = [...(held ? [held] : []), ...plans].map((e) => ({ eventId: e.id, type: e.type, article: e.source.article }));
+    const evidence = [...(held ? [held] : []), ...plans].map((e) => ({
+      eventId: e.id,
+      type: e.type,
+      article: e.source.article,
+    }));
     if (held) {
       out.push({
         id,
@@ -77,5 +82,7 @@ export function summitsAt(state: SummitsState, q: TemporalQuery): SummitView[] {
       });
     }
   }
-  return out.sort((a, b) => (a.date.earliest < b.date.earliest ? -1 : a.date.earliest > b.date.earliest ? 1 : a.id.localeCompare(b.id)));
+  return out.sort((a, b) =>
+    a.date.earliest < b.date.earliest ? -1 : a.date.earliest > b.date.earliest ? 1 : a.id.localeCompare(b.id),
+  );
 }

@@ -1,5 +1,14 @@
 import type { RecordedEvent } from '../events/envelope';
-import { changePoints, insertEvidence, lastAtOrBefore, readAt, segments, type Evidence, type Reading, type Segment } from './evidence';
+import {
+  changePoints,
+  insertEvidence,
+  lastAtOrBefore,
+  readAt,
+  segments,
+  type Evidence,
+  type Reading,
+  type Segment,
+} from './evidence';
 import { isVisibleAt, retractionOf, type TemporalQuery } from './projection';
 
 /**

@@ -26,7 +26,14 @@ export const timeline: Projection<TimelineState> = {
     // The retraction is itself a fact on the timeline; the fact it withdraws leaves it.
     const r = retractionOf(e);
     if (r) state.retract(r.eventId, r.at);
-    state.add({ id: e.id, position: e.position, earliest: e.occurred.earliest, reported: e.reported.date, retractedAt: null, type: e.type });
+    state.add({
+      id: e.id,
+      position: e.position,
+      earliest: e.occurred.earliest,
+      reported: e.reported.date,
+      retractedAt: null,
+      type: e.type,
+    });
   },
 };
 

@@ -21,7 +21,10 @@ import { ProjectionEngine } from './engine/projection-engine';
 import { SqliteCheckpointStore } from './store/checkpoints';
 import { SqliteEventStore } from './store/sqlite';
 
-const USAGE = readFileSync(__filename, 'utf8').match(/\/\*\*([\s\S]*?)\*\//)![1]!.replace(/^ \* ?/gm, '').trim();
+const USAGE = readFileSync(__filename, 'utf8')
+  .match(/\/\*\*([\s\S]*?)\*\//)![1]!
+  .replace(/^ \* ?/gm, '')
+  .trim();
 
 const options = {
   db: { type: 'string', default: process.env.SQLITE_PATH ?? './data/events.db' },
@@ -53,13 +56,16 @@ function readFacts(file: string): unknown[] {
     const parsed = JSON.parse(text) as unknown;
     return Array.isArray(parsed) ? parsed : (parsed as { facts: unknown[] }).facts;
   }
-  return text.split('\n').filter((l) => l.trim()).map((l, i) => {
-    try {
-      return JSON.parse(l) as unknown;
-    } catch {
-      return { invalidJsonOnLine: i + 1 };
-    }
-  });
+  return text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      try {
+        return JSON.parse(l) as unknown;
+      } catch {
+        return { invalidJsonOnLine: i + 1 };
+      }
+    });
 }
 
 const StreamFact = z.object({ stream: z.string().min(1).max(120) }).passthrough();
@@ -74,7 +80,9 @@ async function importFile(file: string, url: string, token: string | undefined):
     const { stream, ...fact } = withStream.success ? withStream.data : { stream: '', ...(raw as object) };
     const checked = FactInput.safeParse(fact);
     if (!withStream.success || !checked.success) {
-      const issue = !withStream.success ? 'a stream is required' : checked.error!.issues.map((x) => `${x.path.join('/')}: ${x.message}`).join('; ');
+      const issue = !withStream.success
+        ? 'a stream is required'
+        : checked.error!.issues.map((x) => `${x.path.join('/')}: ${x.message}`).join('; ');
       rejected.push(`#${i + 1}: ${issue}`);
     } else {
       const res = await fetch(`${url}/v1/streams/${encodeURIComponent(stream)}/events`, {
@@ -90,11 +98,16 @@ async function importFile(file: string, url: string, token: string | undefined):
     }
     progress(i + 1, facts.length);
   }
-  process.stdout.write(`appended ${appended}, rejected ${rejected.length}\n${rejected.map((r) => `  ${r}\n`).join('')}`);
+  process.stdout.write(
+    `appended ${appended}, rejected ${rejected.length}\n${rejected.map((r) => `  ${r}\n`).join('')}`,
+  );
   return rejected.length ? 1 : 0;
 }
 
-async function withEngine<T>(db: string, fn: (engine: ProjectionEngine, store: SqliteEventStore) => Promise<T>): Promise<T> {
+async function withEngine<T>(
+  db: string,
+  fn: (engine: ProjectionEngine, store: SqliteEventStore) => Promise<T>,
+): Promise<T> {
   const store = new SqliteEventStore(db);
   const engine = new ProjectionEngine(store);
   try {
@@ -106,34 +119,58 @@ async function withEngine<T>(db: string, fn: (engine: ProjectionEngine, store: S
   }
 }
 
-async function replay(values: { db: string; to?: string; 'known-at'?: string; model: string; json: boolean }): Promise<number> {
+async function replay(values: {
+  db: string;
+  to?: string;
+  'known-at'?: string;
+  model: string;
+  json: boolean;
+}): Promise<number> {
   const asOf = IsoDay.safeParse(values.to);
   if (!asOf.success) fail('replay needs --to YYYY-MM-DD');
-  const knownAt = values['known-at'] === undefined ? null : IsoDay.safeParse(values['known-at']).data ?? fail('--known-at must be YYYY-MM-DD');
+  const knownAt =
+    values['known-at'] === undefined
+      ? null
+      : (IsoDay.safeParse(values['known-at']).data ?? fail('--known-at must be YYYY-MM-DD'));
   return withEngine(values.db, async (engine) => {
     const q = { asOf: asOf.data!, knownAt };
     const m = engine.models;
     const views: Record<string, () => { rows: Record<string, unknown>[]; raw: unknown }> = {
       membership: () => {
         const members = membersAt(m.membership, q);
-        return { raw: members, rows: members.map((x) => ({ country: x.country, status: x.status, since: x.since, basis: x.sinceBasis })) };
+        return {
+          raw: members,
+          rows: members.map((x) => ({ country: x.country, status: x.status, since: x.since, basis: x.sinceBasis })),
+        };
       },
       relations: () => {
         const r = relationsAt(m.relations, 'relations-nato-csto', q);
-        return { raw: r, rows: [{ relation: 'NATO–CSTO', status: r.status, since: r.since ?? '', uncertain: r.uncertain }] };
+        return {
+          raw: r,
+          rows: [{ relation: 'NATO–CSTO', status: r.status, since: r.since ?? '', uncertain: r.uncertain }],
+        };
       },
       chairmanship: () => {
         const c = chairmanshipAt(m.chairmanship, q);
-        return { raw: c, rows: c.chair ? [{ chair: c.chair.country, since: c.chair.since, basis: c.chair.sinceBasis }] : [] };
+        return {
+          raw: c,
+          rows: c.chair ? [{ chair: c.chair.country, since: c.chair.since, basis: c.chair.sinceBasis }] : [],
+        };
       },
       summits: () => {
         const s = summitsAt(m.summits, q);
-        return { raw: s, rows: s.map((x) => ({ summit: x.id, status: x.status, place: x.place ?? '', date: x.date.text })) };
+        return {
+          raw: s,
+          rows: s.map((x) => ({ summit: x.id, status: x.status, place: x.place ?? '', date: x.date.text })),
+        };
       },
     };
     const view = views[values.model] ?? fail(`--model is one of ${Object.keys(views).join(', ')}`);
     const { rows, raw } = view();
-    if (values.json) process.stdout.write(`${JSON.stringify({ ...q, position: engine.currentPosition, [values.model]: raw }, null, 2)}\n`);
+    if (values.json)
+      process.stdout.write(
+        `${JSON.stringify({ ...q, position: engine.currentPosition, [values.model]: raw }, null, 2)}\n`,
+      );
     else if (rows.length === 0) process.stdout.write(`nothing recorded as of ${q.asOf}\n`);
     else console.table(rows);
     return 0;
@@ -151,7 +188,9 @@ async function rebuild(db: string): Promise<number> {
     await engine.start();
     clearInterval(timer);
     progress(engine.currentPosition, engine.currentPosition);
-    process.stdout.write(`rebuilt ${engine.currentPosition} events into every read model in ${((Date.now() - started) / 1000).toFixed(1)} s; checkpoints saved\n`);
+    process.stdout.write(
+      `rebuilt ${engine.currentPosition} events into every read model in ${((Date.now() - started) / 1000).toFixed(1)} s; checkpoints saved\n`,
+    );
     return 0;
   } finally {
     clearInterval(timer);
@@ -164,7 +203,7 @@ async function rebuild(db: string): Promise<number> {
 async function exportLog(db: string): Promise<number> {
   const store = new SqliteEventStore(db);
   try {
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = await store.readAll({ after, limit: 1000 });
       if (page.length === 0) return 0;
       process.stdout.write(page.map((e) => JSON.stringify(e)).join('\n') + '\n');
@@ -180,7 +219,8 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = positionals;
   switch (command) {
     case 'token':
-      if (rest[0] !== 'create' || !rest[1] || !/^[\w.@-]{1,120}$/.test(rest[1])) fail('usage: csto-record token create NAME');
+      if (rest[0] !== 'create' || !rest[1] || !/^[\w.@-]{1,120}$/.test(rest[1]))
+        fail('usage: csto-record token create NAME');
       process.stdout.write(`${rest[1]}:${randomBytes(32).toString('base64url')}\n`);
       return 0;
     case 'import':

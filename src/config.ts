@@ -9,14 +9,23 @@ const Config = z
     /** The SQLite file: events with EVENT_STORE=sqlite; this replica's read-model checkpoints either way. */
     SQLITE_PATH: z.string().min(1).default('./data/events.db'),
     /** EventStoreDB connection string, e.g. esdb://localhost:2113?tls=false (EVENT_STORE=esdb). */
-    ESDB_URL: z.string().regex(/^esdb(\+discover)?:\/\/\S+$/, 'must be an esdb:// or esdb+discover:// connection string').optional(),
+    ESDB_URL: z
+      .string()
+      .regex(/^esdb(\+discover)?:\/\/\S+$/, 'must be an esdb:// or esdb+discover:// connection string')
+      .optional(),
     /** Stores streams as `namespace.stream` so several records can share one cluster. */
-    ESDB_NAMESPACE: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'must be a lower-case slug').optional(),
+    ESDB_NAMESPACE: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'must be a lower-case slug')
+      .optional(),
     /** Refuse appends (503) once the event file reaches this size, rather than fill the disk. */
     SQLITE_MAX_SIZE_MB: z.coerce.number().positive().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Load the article corpus into the store at start (idempotent). */
-    SEED_CORPUS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+    SEED_CORPUS: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
     /** Write tokens, `principal:secret` pairs separated by commas. */
     API_TOKENS: z.string().optional(),
     /** A file of write tokens, one `principal:secret` per line (# comments allowed). */
@@ -32,9 +41,17 @@ const Config = z
     CORS_ORIGINS: z
       .string()
       .default('')
-      .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean)),
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      ),
     /** Whether those origins may also record facts. */
-    CORS_ALLOW_WRITES: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    CORS_ALLOW_WRITES: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
     /** Writes a second per client (a token bucket; 0 turns the limit off), and the burst allowed. */
     WRITE_RATE_PER_SECOND: z.coerce.number().min(0).max(1e6).default(200),
     WRITE_RATE_BURST: z.coerce.number().int().min(1).max(1e6).default(400),
@@ -43,14 +60,19 @@ const Config = z
     /** How often read-model checkpoints are saved while events arrive. */
     CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(10).max(3600000).default(30000),
   })
-  .refine((c) => c.EVENT_STORE !== 'esdb' || c.ESDB_URL !== undefined, { path: ['ESDB_URL'], message: 'is required when EVENT_STORE=esdb' });
+  .refine((c) => c.EVENT_STORE !== 'esdb' || c.ESDB_URL !== undefined, {
+    path: ['ESDB_URL'],
+    message: 'is required when EVENT_STORE=esdb',
+  });
 export type Config = z.infer<typeof Config>;
 
 /** Reads the configuration from the environment; a bad value is an error that names the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Config.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`);
+    const lines = parsed.error.issues.map(
+      (i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`,
+    );
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;

@@ -4,4 +4,7 @@ export type Logger = pino.Logger;
 
 /** Structured JSON logs (to stdout unless told otherwise); the authorization header is never written. */
 export const createLogger = (level: string, destination?: pino.DestinationStream): Logger =>
-  pino({ level, redact: { paths: ['req.headers.authorization', 'headers.authorization'], censor: '[redacted]' } }, destination);
+  pino(
+    { level, redact: { paths: ['req.headers.authorization', 'headers.authorization'], censor: '[redacted]' } },
+    destination,
+  );

@@ -30,12 +30,23 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const engine = new ProjectionEngine(store, { checkpoints, checkpointIntervalMs: config.CHECKPOINT_INTERVAL_MS });
   await engine.start();
   logger.info(
-    { position: engine.currentPosition, restoredFrom: engine.restoredFrom, rebuilding: engine.rebuilding, store: store.name, checkpoints: config.SQLITE_PATH },
+    {
+      position: engine.currentPosition,
+      restoredFrom: engine.restoredFrom,
+      rebuilding: engine.rebuilding,
+      store: store.name,
+      checkpoints: config.SQLITE_PATH,
+    },
     'read models caught up',
   );
 
-  if (!auth.canWrite) logger.warn('no write tokens configured (API_TOKENS or API_TOKENS_FILE): recording facts is disabled');
-  const sse = new SseHub({ ...DEFAULT_SSE, heartbeatMs: config.SSE_HEARTBEAT_MS, maxSubscribers: config.SSE_MAX_SUBSCRIBERS });
+  if (!auth.canWrite)
+    logger.warn('no write tokens configured (API_TOKENS or API_TOKENS_FILE): recording facts is disabled');
+  const sse = new SseHub({
+    ...DEFAULT_SSE,
+    heartbeatMs: config.SSE_HEARTBEAT_MS,
+    maxSubscribers: config.SSE_MAX_SUBSCRIBERS,
+  });
   const health = new StoreHealth(store);
   health.start();
   const app = createApp({

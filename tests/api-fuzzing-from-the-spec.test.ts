@@ -16,7 +16,24 @@ beforeAll(async () => (t = await startTestApp({ minPositionWaitMs: 20 })));
 afterAll(() => t.close());
 
 const nasty = fc.oneof(
-  fc.constantFrom('', ' ', '__proto__', 'constructor', 'prototype', 'null', 'undefined', 'NaN', '-1', '0', '1e309', '2007-02-30', '2008-02-29', '2007-13-01', '9999-12-31', '0000-00-00'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '__proto__',
+    'constructor',
+    'prototype',
+    'null',
+    'undefined',
+    'NaN',
+    '-1',
+    '0',
+    '1e309',
+    '2007-02-30',
+    '2008-02-29',
+    '2007-13-01',
+    '9999-12-31',
+    '0000-00-00',
+  ),
   fc.constantFrom('%00', '%', '../../etc/passwd', '<script>', "' OR 1=1 --", '\u202e', '😀', 'Ω≈ç√', 'a'.repeat(5000)),
   fc.string({ maxLength: 50 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
@@ -31,7 +48,9 @@ interface Param {
 }
 
 const resolve = (p: Param | { $ref: string }): Param =>
-  '$ref' in p ? ((spec.components as { parameters: Record<string, Param> }).parameters[p.$ref.split('/').pop()!] as Param) : p;
+  '$ref' in p
+    ? ((spec.components as { parameters: Record<string, Param> }).parameters[p.$ref.split('/').pop()!] as Param)
+    : p;
 
 function valueFor(p: Param) {
   const enumValues = p.schema?.enum;
@@ -48,13 +67,26 @@ const factLike = fc.record(
   {
     type: fc.oneof(fc.constantFrom('StatementMade', 'MembershipSuspended', 'SourceRegistered', 'FactRetracted'), nasty),
     occurred: fc.oneof(fc.constantFrom('2010-02-04', '2006-06/2006-08', '2000/..', '1999'), nasty, fc.anything()),
-    data: fc.oneof(fc.dictionary(fc.oneof(nasty, fc.constantFrom('speaker', 'country', '__proto__')), fc.anything()), fc.anything()),
-    source: fc.oneof(fc.record({ article: fc.oneof(fc.constantFrom('edm-v7-i31'), nasty), quote: fc.oneof(fc.constant(null), nasty) }), fc.anything()),
+    data: fc.oneof(
+      fc.dictionary(fc.oneof(nasty, fc.constantFrom('speaker', 'country', '__proto__')), fc.anything()),
+      fc.anything(),
+    ),
+    source: fc.oneof(
+      fc.record({ article: fc.oneof(fc.constantFrom('edm-v7-i31'), nasty), quote: fc.oneof(fc.constant(null), nasty) }),
+      fc.anything(),
+    ),
     id: fc.oneof(fc.uuid(), nasty),
   },
   { requiredKeys: [] },
 );
-const body = fc.oneof(factLike, fc.record({ facts: fc.array(factLike, { maxLength: 3 }), expectedRevision: fc.oneof(fc.integer(), nasty) }, { requiredKeys: [] }), fc.anything());
+const body = fc.oneof(
+  factLike,
+  fc.record(
+    { facts: fc.array(factLike, { maxLength: 3 }), expectedRevision: fc.oneof(fc.integer(), nasty) },
+    { requiredKeys: [] },
+  ),
+  fc.anything(),
+);
 
 describe.each(operations)('$method $path', ({ path, method, params }) => {
   test('answers every input without a 5xx, as the spec says, and a refusal changes nothing', async () => {
@@ -66,8 +98,15 @@ describe.each(operations)('$method $path', ({ path, method, params }) => {
       // An empty segment would be another path altogether.
       path: fc.record(Object.fromEntries(pathParams.map((p) => [p.name, valueFor(p).filter((v) => v !== '')]))),
       body: method === 'post' ? body : fc.constant(undefined),
-      raw: fc.option(fc.oneof(fc.constant('{"type":'), fc.constant('[]'), fc.constant('null'), fc.string()), { nil: undefined }),
-      contentType: fc.constantFrom('application/json', 'application/json', 'text/plain', 'application/x-www-form-urlencoded'),
+      raw: fc.option(fc.oneof(fc.constant('{"type":'), fc.constant('[]'), fc.constant('null'), fc.string()), {
+        nil: undefined,
+      }),
+      contentType: fc.constantFrom(
+        'application/json',
+        'application/json',
+        'text/plain',
+        'application/x-www-form-urlencoded',
+      ),
       auth: fc.constantFrom(true, true, false),
     });
     await fc.assert(
@@ -78,7 +117,8 @@ describe.each(operations)('$method $path', ({ path, method, params }) => {
         if (qs) url += `?${qs}`;
         let req = method === 'post' ? request(t.app).post(url) : request(t.app).get(url);
         if (i.auth) req = req.set(AS_ALICE);
-        if (method === 'post') req = req.set('Content-Type', i.contentType).send(i.raw ?? JSON.stringify(i.body ?? null));
+        if (method === 'post')
+          req = req.set('Content-Type', i.contentType).send(i.raw ?? JSON.stringify(i.body ?? null));
         const res = await req;
         // The one 5xx the contract has: asking to read a position the log has not reached (503, retry later).
         const minPosition = (i.query as Record<string, string>).minPosition;

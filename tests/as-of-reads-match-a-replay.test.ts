@@ -3,7 +3,17 @@ import { readAt, type Evidence } from '../projections/evidence';
 import { SortedLog } from '../projections/sorted-log';
 import { TemporalIndex } from '../projections/temporal-index';
 
-const dates = ['1999-01-01', '1999-06-30', '1999-12-31', '2003-03-03', '2005-11-11', '2006-06-01', '2006-08-31', '2007-03-01', '2010-02-04'];
+const dates = [
+  '1999-01-01',
+  '1999-06-30',
+  '1999-12-31',
+  '2003-03-03',
+  '2005-11-11',
+  '2006-06-01',
+  '2006-08-31',
+  '2007-03-01',
+  '2010-02-04',
+];
 const date = fc.constantFrom(...dates);
 
 const evidence = fc
@@ -15,19 +25,23 @@ const evidence = fc
     reported: date,
     retract: fc.option(date, { nil: null }),
   })
-  .map(
-    (x, ): Evidence<string> & { retract: string | null } => ({
-      kind: x.kind,
-      value: x.value,
-      occurred: { earliest: x.a < x.b ? x.a : x.b, latest: x.a < x.b ? x.b : x.a, precision: 'range', text: 't', edtf: 't' },
-      eventId: '',
-      type: 'MembershipAttested',
-      article: 'a',
-      reported: x.reported,
-      retractedAt: null,
-      retract: x.retract,
-    }),
-  );
+  .map((x): Evidence<string> & { retract: string | null } => ({
+    kind: x.kind,
+    value: x.value,
+    occurred: {
+      earliest: x.a < x.b ? x.a : x.b,
+      latest: x.a < x.b ? x.b : x.a,
+      precision: 'range',
+      text: 't',
+      edtf: 't',
+    },
+    eventId: '',
+    type: 'MembershipAttested',
+    article: 'a',
+    reported: x.reported,
+    retractedAt: null,
+    retract: x.retract,
+  }));
 
 /**
  * The index answers from cached readings it keeps up to date fact by fact; the
@@ -36,25 +50,35 @@ const evidence = fc
  */
 test('as-of reads from the incremental index equal a fresh read of the same evidence', () => {
   fc.assert(
-    fc.property(fc.array(fc.tuple(evidence, fc.array(date, { maxLength: 3 })), { minLength: 1, maxLength: 25 }), fc.array(date, { minLength: 1, maxLength: 5 }), (steps, finalReads) => {
-      const index = new TemporalIndex<string>();
-      const all: Evidence<string>[] = [];
-      steps.forEach(([{ retract, ...e }, reads], i) => {
-        const item = { ...e, eventId: `e${i}` };
-        index.add('k', item);
-        all.push(item);
-        if (retract !== null) index.retract(`e${Math.floor(i / 2)}`, retract);
-        for (const d of reads) index.read('k', { asOf: d, knownAt: null }); // warms and invalidates caches along the way
-      });
-      const fresh = [...all].map((x) => ({ ...x })).sort((x, y) => (x.occurred.earliest < y.occurred.earliest ? -1 : x.occurred.earliest > y.occurred.earliest ? 1 : 0));
-      for (const asOf of [...finalReads, ...dates]) {
-        for (const knownAt of [null, ...dates]) {
-          const got = index.read('k', { asOf, knownAt });
-          const want = readAt(fresh, asOf, knownAt);
-          expect(got && { value: got.value, uncertain: got.uncertain, since: got.since }).toEqual(want && { value: want.value, uncertain: want.uncertain, since: want.since });
+    fc.property(
+      fc.array(fc.tuple(evidence, fc.array(date, { maxLength: 3 })), { minLength: 1, maxLength: 25 }),
+      fc.array(date, { minLength: 1, maxLength: 5 }),
+      (steps, finalReads) => {
+        const index = new TemporalIndex<string>();
+        const all: Evidence<string>[] = [];
+        steps.forEach(([{ retract, ...e }, reads], i) => {
+          const item = { ...e, eventId: `e${i}` };
+          index.add('k', item);
+          all.push(item);
+          if (retract !== null) index.retract(`e${Math.floor(i / 2)}`, retract);
+          for (const d of reads) index.read('k', { asOf: d, knownAt: null }); // warms and invalidates caches along the way
+        });
+        const fresh = [...all]
+          .map((x) => ({ ...x }))
+          .sort((x, y) =>
+            x.occurred.earliest < y.occurred.earliest ? -1 : x.occurred.earliest > y.occurred.earliest ? 1 : 0,
+          );
+        for (const asOf of [...finalReads, ...dates]) {
+          for (const knownAt of [null, ...dates]) {
+            const got = index.read('k', { asOf, knownAt });
+            const want = readAt(fresh, asOf, knownAt);
+            expect(got && { value: got.value, uncertain: got.uncertain, since: got.since }).toEqual(
+              want && { value: want.value, uncertain: want.uncertain, since: want.since },
+            );
+          }
         }
-      }
-    }),
+      },
+    ),
     { numRuns: Number(process.env.FAST_CHECK_RUNS ?? 200) },
   );
 });
@@ -62,12 +86,20 @@ test('as-of reads from the incremental index equal a fresh read of the same evid
 test('the sorted log stays in world order whether facts arrive before or after the first read', () => {
   fc.assert(
     fc.property(fc.array(fc.tuple(date, fc.boolean()), { maxLength: 60 }), (steps) => {
-      const log = new SortedLog<{ id: string; earliest: string; position: number; reported: string; retractedAt: null }>();
+      const log = new SortedLog<{
+        id: string;
+        earliest: string;
+        position: number;
+        reported: string;
+        retractedAt: null;
+      }>();
       steps.forEach(([earliest, readNow], position) => {
         log.add({ id: `e${position}`, earliest, position, reported: earliest, retractedAt: null });
         if (readNow) log.all();
       });
-      const expected = steps.map(([earliest], position) => ({ earliest, position })).sort((a, b) => (a.earliest < b.earliest ? -1 : a.earliest > b.earliest ? 1 : a.position - b.position));
+      const expected = steps
+        .map(([earliest], position) => ({ earliest, position }))
+        .sort((a, b) => (a.earliest < b.earliest ? -1 : a.earliest > b.earliest ? 1 : a.position - b.position));
       expect(log.all().map(({ earliest, position }) => ({ earliest, position }))).toEqual(expected);
     }),
     { numRuns: Number(process.env.FAST_CHECK_RUNS ?? 200) },
@@ -76,20 +108,38 @@ test('the sorted log stays in world order whether facts arrive before or after t
 
 test('paging the sorted log lazily gives the same entries, in order, as filtering it whole', () => {
   fc.assert(
-    fc.property(fc.array(date, { maxLength: 60 }), fc.integer({ min: 1, max: 7 }), fc.constantFrom(...dates), (earliests, limit, asOf) => {
-      const log = new SortedLog<{ id: string; earliest: string; position: number; reported: string; retractedAt: null }>();
-      earliests.forEach((earliest, position) => log.add({ id: `e${position}`, earliest, position, reported: earliest, retractedAt: null }));
-      const wanted = (e: { earliest: string; position: number }) => e.earliest <= asOf && e.position % 3 !== 0;
-      const paged: number[] = [];
-      let after: { earliest: string; position: number } | null = null;
-      for (;;) {
-        const { items, more } = log.page(wanted, after, limit, asOf);
-        paged.push(...items.map((e) => e.position));
-        if (!more) break;
-        after = items[items.length - 1]!;
-      }
-      expect(paged).toEqual(log.all().filter(wanted).map((e) => e.position));
-    }),
+    fc.property(
+      fc.array(date, { maxLength: 60 }),
+      fc.integer({ min: 1, max: 7 }),
+      fc.constantFrom(...dates),
+      (earliests, limit, asOf) => {
+        const log = new SortedLog<{
+          id: string;
+          earliest: string;
+          position: number;
+          reported: string;
+          retractedAt: null;
+        }>();
+        earliests.forEach((earliest, position) =>
+          log.add({ id: `e${position}`, earliest, position, reported: earliest, retractedAt: null }),
+        );
+        const wanted = (e: { earliest: string; position: number }) => e.earliest <= asOf && e.position % 3 !== 0;
+        const paged: number[] = [];
+        let after: { earliest: string; position: number } | null = null;
+        for (;;) {
+          const { items, more } = log.page(wanted, after, limit, asOf);
+          paged.push(...items.map((e) => e.position));
+          if (!more) break;
+          after = items[items.length - 1]!;
+        }
+        expect(paged).toEqual(
+          log
+            .all()
+            .filter(wanted)
+            .map((e) => e.position),
+        );
+      },
+    ),
     { numRuns: Number(process.env.FAST_CHECK_RUNS ?? 200) },
   );
 });

@@ -13,13 +13,25 @@ afterAll(async () => {
   await t.close();
 });
 
-const READS_WITH_DATES = ['/v1/membership', '/v1/relations/nato-csto', '/v1/chairmanship', '/v1/summits', '/v1/statements', '/v1/timeline'];
+const READS_WITH_DATES = [
+  '/v1/membership',
+  '/v1/relations/nato-csto',
+  '/v1/chairmanship',
+  '/v1/summits',
+  '/v1/statements',
+  '/v1/timeline',
+];
 const BAD_DATES = ['2007-02-30', '2007-13-01', '07-06-01', '2007-6-1', 'yesterday', '', '2007-06-01T00:00:00Z'];
 
 const expectProblem = (res: request.Response, status: number, field?: string) => {
   expect(res.status).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(res.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
+  expect(res.body).toMatchObject({
+    status,
+    type: expect.any(String),
+    title: expect.any(String),
+    detail: expect.any(String),
+  });
   if (field) expect(res.body.issues.map((i: { field: string }) => i.field)).toContain(field);
 };
 
@@ -41,15 +53,21 @@ describe.each(READS_WITH_DATES)('%s', (path) => {
   });
 });
 
-describe.each(['/v1/summits', '/v1/statements', '/v1/timeline', '/v1/sources', '/v1/entities', '/v1/events'])('%s paging', (path) => {
-  test.each(['0', '501', '-1', 'ten', '1.5'])('limit=%s is a 400 naming limit', async (bad) => {
-    expectProblem(await t.get(`${path}?limit=${bad}`), 400, 'limit');
-  });
+describe.each(['/v1/summits', '/v1/statements', '/v1/timeline', '/v1/sources', '/v1/entities', '/v1/events'])(
+  '%s paging',
+  (path) => {
+    test.each(['0', '501', '-1', 'ten', '1.5'])('limit=%s is a 400 naming limit', async (bad) => {
+      expectProblem(await t.get(`${path}?limit=${bad}`), 400, 'limit');
+    });
 
-  test.each(['garbage', Buffer.from('{"x":1}').toString('base64url'), '%7B%7D'])('cursor=%s is a 400 naming cursor', async (bad) => {
-    expectProblem(await t.get(`${path}?cursor=${bad}`), 400, 'cursor');
-  });
-});
+    test.each(['garbage', Buffer.from('{"x":1}').toString('base64url'), '%7B%7D'])(
+      'cursor=%s is a 400 naming cursor',
+      async (bad) => {
+        expectProblem(await t.get(`${path}?cursor=${bad}`), 400, 'cursor');
+      },
+    );
+  },
+);
 
 test('statements: a reversed date range is a 400 naming to', async () => {
   expectProblem(await t.get('/v1/statements?from=2008-01-01&to=2007-01-01'), 400, 'to');

@@ -8,10 +8,11 @@ import { TOKENS, listen, startTestApp, type TestApp } from './support/app';
 
 const run = promisify(execFile);
 const BIN = join(__dirname, '..', 'bin', 'csto-record.js');
-const cli = (args: string[]) => run(process.execPath, [BIN, ...args]).then(
-  (r) => ({ code: 0, ...r }),
-  (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-);
+const cli = (args: string[]) =>
+  run(process.execPath, [BIN, ...args]).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
 
 let t: TestApp;
 let server: Awaited<ReturnType<typeof listen>>;
@@ -45,7 +46,12 @@ test('import records valid facts through the API and says which were rejected an
     data: { speaker: 'person-nikolai-bordyuzha', role: null, roleText: null, summary, topics: [] },
     source: { article: 'edm-v7-i31' },
   });
-  writeFileSync(file, [fact('one'), fact('two'), { ...fact('future'), occurred: '2999-01-01' }, { ...fact('bad'), type: 'Nope' }].map((f) => JSON.stringify(f)).join('\n'));
+  writeFileSync(
+    file,
+    [fact('one'), fact('two'), { ...fact('future'), occurred: '2999-01-01' }, { ...fact('bad'), type: 'Nope' }]
+      .map((f) => JSON.stringify(f))
+      .join('\n'),
+  );
   const before = await t.store.head();
   const { code, stdout } = await cli(['import', file, '--url', url, '--token', TOKENS.alice]);
   expect(code).toBe(1);
@@ -67,7 +73,10 @@ test('replay prints a read model as of a date, as a table or JSON; export writes
   expect(chair.stdout).toContain('Kyrgyzstan');
 
   const exported = await cli(['export', '--db', db]);
-  const lines = exported.stdout.trim().split('\n').map((l) => JSON.parse(l) as { position: number });
+  const lines = exported.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { position: number });
   expect(lines.map((e) => e.position)).toEqual(Array.from({ length: await t.store.head() }, (_, i) => i + 1));
 
   const rebuilt = await cli(['rebuild', '--db', db]);

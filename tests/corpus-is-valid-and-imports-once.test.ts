@@ -22,18 +22,33 @@ test('ids are unique and derived, so the same corpus gives the same ids', () => 
 
 test('every entity id the corpus names is in the entity catalog', () => {
   const ids = (v: unknown): string[] =>
-    typeof v === 'string' ? (/^(country|person|organization|body|force)-/.test(v) ? [v] : []) : Array.isArray(v) ? v.flatMap(ids) : v && typeof v === 'object' ? Object.values(v).flatMap(ids) : [];
-  for (const e of corpusEvents()) for (const id of ids(e.data)) expect({ id, known: !!entityById(id) }).toEqual({ id, known: true });
+    typeof v === 'string'
+      ? /^(country|person|organization|body|force)-/.test(v)
+        ? [v]
+        : []
+      : Array.isArray(v)
+        ? v.flatMap(ids)
+        : v && typeof v === 'object'
+          ? Object.values(v).flatMap(ids)
+          : [];
+  for (const e of corpusEvents())
+    for (const id of ids(e.data)) expect({ id, known: !!entityById(id) }).toEqual({ id, known: true });
 });
 
 test('a fact is never reported before it happened', () => {
-  for (const e of corpusEvents()) expect({ id: e.id, ok: e.occurred.earliest <= e.reported.date }).toEqual({ id: e.id, ok: true });
+  for (const e of corpusEvents())
+    expect({ id: e.id, ok: e.occurred.earliest <= e.reported.date }).toEqual({ id: e.id, ok: true });
 });
 
 test('the corpus covers every event type it needs and no type is unused by accident', () => {
   const used = new Set(corpusEvents().map((e) => e.type));
   // Joining, withdrawing and corrections are for facts recorded later; the five articles report none.
-  expect([...Object.keys(EventData)].filter((t) => !used.has(t as never)).sort()).toEqual(['FactCorrected', 'FactRetracted', 'MemberJoined', 'MemberWithdrew']);
+  expect([...Object.keys(EventData)].filter((t) => !used.has(t as never)).sort()).toEqual([
+    'FactCorrected',
+    'FactRetracted',
+    'MemberJoined',
+    'MemberWithdrew',
+  ]);
 });
 
 test('importing the corpus twice appends nothing the second time', async () => {

@@ -6,7 +6,9 @@ import { entityById } from '../events/entities';
 const SEEDS = join(__dirname, '..', '..', 'shared', 'seeds');
 const seedsPresent = existsSync(SEEDS);
 if (!seedsPresent) {
-  console.warn(`The articles are not at ${SEEDS}: the verbatim-quote checks are skipped. Check out the project beside shared/ to run them.`);
+  console.warn(
+    `The articles are not at ${SEEDS}: the verbatim-quote checks are skipped. Check out the project beside shared/ to run them.`,
+  );
 }
 const seedTest = seedsPresent ? test : test.skip;
 
@@ -33,7 +35,11 @@ seedTest('every quote is verbatim from its article (fragments split by attributi
     const article = ARTICLES.find((a) => a.key === e.source.article)!;
     const text = articleText(article.volume, article.issue);
     for (const fragment of e.source.quote!.split(QUOTE_FRAGMENT_SEPARATOR)) {
-      expect({ event: e.id, fragment, verbatim: text.includes(fragment) }).toEqual({ event: e.id, fragment, verbatim: true });
+      expect({ event: e.id, fragment, verbatim: text.includes(fragment) }).toEqual({
+        event: e.id,
+        fragment,
+        verbatim: true,
+      });
     }
   }
 });
@@ -42,7 +48,10 @@ seedTest('every outlet a fact cites appears in its article', () => {
   for (const e of corpusEvents().filter((x) => x.source.outlet && x.source.outlet !== 'CSTO press release')) {
     const article = ARTICLES.find((a) => a.key === e.source.article)!;
     const text = articleText(article.volume, article.issue);
-    expect({ outlet: e.source.outlet, cited: text.includes(`(${e.source.outlet})`) || text.includes(`(${e.source.outlet}`) }).toEqual({ outlet: e.source.outlet, cited: true });
+    expect({
+      outlet: e.source.outlet,
+      cited: text.includes(`(${e.source.outlet})`) || text.includes(`(${e.source.outlet}`),
+    }).toEqual({ outlet: e.source.outlet, cited: true });
   }
 });
 
@@ -52,6 +61,9 @@ seedTest('every statement speaker is named in the article it comes from', () => 
     const article = ARTICLES.find((a) => a.key === e.source.article)!;
     const text = articleText(article.volume, article.issue);
     const speaker = entityById(e.data.speaker)!;
-    expect({ speaker: speaker.id, named: [speaker.name, ...speaker.aliases].some((n) => text.includes(n)) }).toEqual({ speaker: speaker.id, named: true });
+    expect({ speaker: speaker.id, named: [speaker.name, ...speaker.aliases].some((n) => text.includes(n)) }).toEqual({
+      speaker: speaker.id,
+      named: true,
+    });
   }
 });

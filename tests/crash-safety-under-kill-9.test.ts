@@ -47,7 +47,12 @@ async function drive(url: string, acknowledged: Set<string>, batches: string[][]
 test(`acknowledged appends survive ${KILLS} kill -9s; nothing half-written; positions gap-free; checkpoints never ahead; read models equal a rebuild`, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'csto-crash-'));
   const path = join(dir, 'events.db');
-  const env = { SQLITE_PATH: path, API_TOKENS: `crash:${TOKEN}`, CHECKPOINT_INTERVAL_MS: '100', WRITE_RATE_PER_SECOND: '0' };
+  const env = {
+    SQLITE_PATH: path,
+    API_TOKENS: `crash:${TOKEN}`,
+    CHECKPOINT_INTERVAL_MS: '100',
+    WRITE_RATE_PER_SECOND: '0',
+  };
   const acknowledged = new Set<string>();
   const batches: string[][] = [];
   try {
@@ -63,13 +68,18 @@ test(`acknowledged appends survive ${KILLS} kill -9s; nothing half-written; posi
     }
     const db = new Database(path, { readonly: true });
     const present = new Set(db.prepare('SELECT id FROM events').pluck().all() as string[]);
-    const { n, max } = db.prepare('SELECT count(*) AS n, max(position) AS max FROM events').get() as { n: number; max: number };
+    const { n, max } = db.prepare('SELECT count(*) AS n, max(position) AS max FROM events').get() as {
+      n: number;
+      max: number;
+    };
     const checkpointPositions = db.prepare('SELECT position FROM checkpoints').pluck().all() as number[];
     db.close();
 
     expect(acknowledged.size).toBeGreaterThan(50);
     expect([...acknowledged].filter((id) => !present.has(id))).toEqual([]);
-    expect(batches.filter((ids) => ids.some((id) => present.has(id)) && !ids.every((id) => present.has(id)))).toEqual([]);
+    expect(batches.filter((ids) => ids.some((id) => present.has(id)) && !ids.every((id) => present.has(id)))).toEqual(
+      [],
+    );
     expect(n).toBe(max);
     expect(checkpointPositions.length).toBeGreaterThan(0);
     expect(Math.max(...checkpointPositions)).toBeLessThanOrEqual(max);
@@ -83,7 +93,9 @@ test(`acknowledged appends survive ${KILLS} kill -9s; nothing half-written; posi
     const rebuilt = new ProjectionEngine(store);
     await rebuilt.start();
     const snapshot = (e: ProjectionEngine) =>
-      Object.entries(PROJECTIONS).map(([name, p]) => JSON.stringify((p as Projection<unknown>).snapshot(e.models[name as keyof typeof PROJECTIONS])));
+      Object.entries(PROJECTIONS).map(([name, p]) =>
+        JSON.stringify((p as Projection<unknown>).snapshot(e.models[name as keyof typeof PROJECTIONS])),
+      );
     expect(snapshot(resumed)).toEqual(snapshot(rebuilt));
     await resumed.stop();
     await rebuilt.stop();
@@ -94,7 +106,9 @@ test(`acknowledged appends survive ${KILLS} kill -9s; nothing half-written; posi
     const { child, exited } = await spawnService(env);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    console.log(`crash test: ${KILLS} kills survived, ${acknowledged.size} acknowledged events all present, ${n} events in the log, 0 lost`);
+    console.log(
+      `crash test: ${KILLS} kills survived, ${acknowledged.size} acknowledged events all present, ${n} events in the log, 0 lost`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,19 +1,53 @@
 import { FuzzyDate, IsoDay, day, month, range, season, since, year } from '../events/dates';
 
 test('only real calendar days are days', () => {
-  for (const ok of ['2007-02-28', '2008-02-29', '2000-02-29', '1992-05-15']) expect(IsoDay.safeParse(ok).success).toBe(true);
-  for (const bad of ['2007-02-29', '1900-02-29', '2007-02-30', '2007-04-31', '2007-13-01', '2007-00-10', '2007-1-1', '20070101']) expect(IsoDay.safeParse(bad).success).toBe(false);
+  for (const ok of ['2007-02-28', '2008-02-29', '2000-02-29', '1992-05-15'])
+    expect(IsoDay.safeParse(ok).success).toBe(true);
+  for (const bad of [
+    '2007-02-29',
+    '1900-02-29',
+    '2007-02-30',
+    '2007-04-31',
+    '2007-13-01',
+    '2007-00-10',
+    '2007-1-1',
+    '20070101',
+  ])
+    expect(IsoDay.safeParse(bad).success).toBe(false);
 });
 
 test('each precision is an interval with the text it came from', () => {
-  expect(day('2005-10-29', 'October 29')).toEqual({ earliest: '2005-10-29', latest: '2005-10-29', precision: 'day', text: 'October 29', edtf: '2005-10-29' });
-  expect(month('2008-02')).toMatchObject({ earliest: '2008-02-01', latest: '2008-02-29', precision: 'month', edtf: '2008-02' });
+  expect(day('2005-10-29', 'October 29')).toEqual({
+    earliest: '2005-10-29',
+    latest: '2005-10-29',
+    precision: 'day',
+    text: 'October 29',
+    edtf: '2005-10-29',
+  });
+  expect(month('2008-02')).toMatchObject({
+    earliest: '2008-02-01',
+    latest: '2008-02-29',
+    precision: 'month',
+    edtf: '2008-02',
+  });
   expect(year(1999)).toMatchObject({ earliest: '1999-01-01', latest: '1999-12-31', precision: 'year', edtf: '1999' });
-  expect(since(2000)).toMatchObject({ earliest: '2000-01-01', latest: '2000-12-31', precision: 'since', text: 'since 2000', edtf: '2000/..' });
+  expect(since(2000)).toMatchObject({
+    earliest: '2000-01-01',
+    latest: '2000-12-31',
+    precision: 'since',
+    text: 'since 2000',
+    edtf: '2000/..',
+  });
 });
 
 test('summer 2006 is June to August, written as explicit months rather than an EDTF season code', () => {
-  expect(season('2006-06', '2006-08', 'summer 2006')).toEqual({ earliest: '2006-06-01', latest: '2006-08-31', precision: 'season', text: 'summer 2006', edtf: '2006-06/2006-08' });
+  expect(season('2006-06', '2006-08', 'summer 2006')).toEqual({
+    earliest: '2006-06-01',
+    latest: '2006-08-31',
+    precision: 'season',
+    text: 'summer 2006',
+    edtf: '2006-06/2006-08',
+  });
 });
 
 test('a range must not end before it begins', () => {

@@ -27,7 +27,10 @@ function withOutage(store: EventStore): EventStore & { down: boolean } {
       if (prop === 'down') return failing.down;
       const value = Reflect.get(target, prop, receiver);
       if (typeof value !== 'function' || prop === 'subscribe' || prop === 'name') return value;
-      return (...args: unknown[]) => (failing.down ? Promise.reject(unavailable('the event store failed: disk I/O error (simulated)')) : value.apply(target, args));
+      return (...args: unknown[]) =>
+        failing.down
+          ? Promise.reject(unavailable('the event store failed: disk I/O error (simulated)'))
+          : value.apply(target, args);
     },
     set(_target, prop, value) {
       if (prop !== 'down') return false;
@@ -61,7 +64,13 @@ test('store unreachable: writes 503, reads serve the last read models marked sta
   await engine.start();
   const health = new StoreHealth(store, 20);
   health.start();
-  const app = createApp({ store, engine, logger: createLogger('silent'), auth: new Auth({ API_TOKENS: `alice:${TOKENS.alice}` }), health });
+  const app = createApp({
+    store,
+    engine,
+    logger: createLogger('silent'),
+    auth: new Auth({ API_TOKENS: `alice:${TOKENS.alice}` }),
+    health,
+  });
   const get = async (url: string) => {
     const res = await request(app).get(url);
     expectToMatchSpec('get', url, res);
@@ -74,7 +83,11 @@ test('store unreachable: writes 503, reads serve the last read models marked sta
 
     const write = await request(app).post('/v1/streams/person-nikolai-bordyuzha/events').set(AS_ALICE).send(statement);
     expectToMatchSpec('post', '/v1/streams/person-nikolai-bordyuzha/events', write);
-    expect([write.status, write.headers['content-type'], write.headers['retry-after']]).toEqual([503, expect.stringMatching(/problem\+json/), '1']);
+    expect([write.status, write.headers['content-type'], write.headers['retry-after']]).toEqual([
+      503,
+      expect.stringMatching(/problem\+json/),
+      '1',
+    ]);
     expect(write.text).not.toMatch(/at .*\.ts:\d+|\/work\//);
 
     const read = await get('/v1/membership?asOf=2007-06-01');
@@ -83,7 +96,11 @@ test('store unreachable: writes 503, reads serve the last read models marked sta
     expect(read.headers['x-read-model-stale']).toMatch(/^\d+$/);
     expect((await get('/v1/events')).status).toBe(503);
     const ready = await get('/readyz');
-    expect([ready.status, ready.body.ready, ready.body.storeError]).toEqual([503, false, expect.stringContaining('disk I/O error')]);
+    expect([ready.status, ready.body.ready, ready.body.storeError]).toEqual([
+      503,
+      false,
+      expect.stringContaining('disk I/O error'),
+    ]);
 
     store.down = false;
     await until(async () => (await request(app).get('/readyz')).status === 200);
@@ -107,9 +124,19 @@ test('disk full (a size quota the file reaches): appends answer 503 and change n
   const store = new SqliteEventStore(path, { maxSizeBytes: statSync(path).size + 64 * 1024 });
   const engine = new ProjectionEngine(store);
   await engine.start();
-  const app = createApp({ store, engine, logger: createLogger('silent'), auth: new Auth({ API_TOKENS: `alice:${TOKENS.alice}` }) });
+  const app = createApp({
+    store,
+    engine,
+    logger: createLogger('silent'),
+    auth: new Auth({ API_TOKENS: `alice:${TOKENS.alice}` }),
+  });
   try {
-    const batch = { facts: Array.from({ length: 50 }, () => ({ ...statement, source: { article: 'edm-v7-i31', quote: 'x'.repeat(2000) } })) };
+    const batch = {
+      facts: Array.from({ length: 50 }, () => ({
+        ...statement,
+        source: { article: 'edm-v7-i31', quote: 'x'.repeat(2000) },
+      })),
+    };
     let res;
     for (let i = 0; i < 20; i++) {
       res = await request(app).post('/v1/streams/person-nikolai-bordyuzha/events').set(AS_ALICE).send(batch);
@@ -118,7 +145,9 @@ test('disk full (a size quota the file reaches): appends answer 503 and change n
     expect(res!.status).toBe(503);
     expect(res!.body.detail).toMatch(/full/);
     const head = await store.head();
-    expect((await request(app).post('/v1/streams/person-nikolai-bordyuzha/events').set(AS_ALICE).send(batch)).status).toBe(503);
+    expect(
+      (await request(app).post('/v1/streams/person-nikolai-bordyuzha/events').set(AS_ALICE).send(batch)).status,
+    ).toBe(503);
     expect(await store.head()).toBe(head);
     expect((await request(app).get('/v1/membership')).status).toBe(200);
   } finally {

@@ -37,10 +37,19 @@ describe('log positions as opaque cursors', () => {
 
 describe('errors map to the port', () => {
   test('a wrong expected version is the same conflict the other stores raise, with the current revision', () => {
-    const err = toStoreError(new WrongExpectedVersionError(undefined, { streamName: 'ns.country-a', expected: 3n, current: 7n }), { stream: 'country-a', expected: 3 });
+    const err = toStoreError(
+      new WrongExpectedVersionError(undefined, { streamName: 'ns.country-a', expected: 3n, current: 7n }),
+      { stream: 'country-a', expected: 3 },
+    );
     expect(err).toBeInstanceOf(AppError);
-    expect(err).toMatchObject({ kind: 'conflict', details: { stream: 'country-a', currentRevision: 7, expectedRevision: 3 } });
-    const none = toStoreError(new WrongExpectedVersionError(undefined, { streamName: 'country-a', expected: 0n, current: 'no_stream' }), { stream: 'country-a', expected: 0 });
+    expect(err).toMatchObject({
+      kind: 'conflict',
+      details: { stream: 'country-a', currentRevision: 7, expectedRevision: 3 },
+    });
+    const none = toStoreError(
+      new WrongExpectedVersionError(undefined, { streamName: 'country-a', expected: 0n, current: 'no_stream' }),
+      { stream: 'country-a', expected: 0 },
+    );
     expect(none).toMatchObject({ kind: 'conflict', details: { currentRevision: -1 } });
   });
 
@@ -65,9 +74,19 @@ describe('errors map to the port', () => {
     const dir = mkdtempSync(join(tmpdir(), 'csto-esdb-'));
     try {
       const run = promisify(execFile)(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'src', 'main.ts')], {
-        env: { ...process.env, EVENT_STORE: 'esdb', ESDB_URL: 'esdb://127.0.0.1:1?tls=false', SQLITE_PATH: join(dir, 'checkpoints.db'), PORT: '0', LOG_LEVEL: 'silent' },
+        env: {
+          ...process.env,
+          EVENT_STORE: 'esdb',
+          ESDB_URL: 'esdb://127.0.0.1:1?tls=false',
+          SQLITE_PATH: join(dir, 'checkpoints.db'),
+          PORT: '0',
+          LOG_LEVEL: 'silent',
+        },
       });
-      const failed = (await run.then(() => null, (e: unknown) => e)) as { code: number; stderr: string } | null;
+      const failed = (await run.then(
+        () => null,
+        (e: unknown) => e,
+      )) as { code: number; stderr: string } | null;
       expect(failed?.code).toBe(1);
       expect(failed?.stderr.trim()).toMatch(/^Cannot start: EventStoreDB is unavailable: .*ECONNREFUSED/);
     } finally {
@@ -78,7 +97,17 @@ describe('errors map to the port', () => {
 
 /** What EventStoreDB hands back for what we wrote. */
 function stored(data: ReturnType<typeof toEventData>, streamId: string, revision: bigint): StoredEvent {
-  return { streamId, id: data.id, isJson: true, revision, type: data.type, created: new Date('2026-11-22T10:00:00Z'), data: data.data, metadata: data.metadata, position: { commit: 10n, prepare: 10n } } as StoredEvent;
+  return {
+    streamId,
+    id: data.id,
+    isJson: true,
+    revision,
+    type: data.type,
+    created: new Date('2026-11-22T10:00:00Z'),
+    data: data.data,
+    metadata: data.metadata,
+    position: { commit: 10n, prepare: 10n },
+  } as StoredEvent;
 }
 
 describe('event (de)serialisation', () => {
@@ -94,7 +123,14 @@ describe('event (de)serialisation', () => {
   test('metadata carries correlation and causation ids (also under the names EventStoreDB reads) and the recording principal', () => {
     const e = { ...events[0]!, metadata: { recordedBy: 'alice', correlationId: 'req-1', causationId: 'cmd-9' } };
     const data = toEventData(e, { key: 'k', fingerprint: 'f', count: 2 });
-    expect(data.metadata).toEqual({ recordedBy: 'alice', correlationId: 'req-1', causationId: 'cmd-9', $correlationId: 'req-1', $causationId: 'cmd-9', idempotency: { key: 'k', fingerprint: 'f', count: 2 } });
+    expect(data.metadata).toEqual({
+      recordedBy: 'alice',
+      correlationId: 'req-1',
+      causationId: 'cmd-9',
+      $correlationId: 'req-1',
+      $causationId: 'cmd-9',
+      idempotency: { key: 'k', fingerprint: 'f', count: 2 },
+    });
     expect(idempotencyMarkOf(stored(data, e.stream, 0n))).toEqual({ key: 'k', fingerprint: 'f', count: 2 });
   });
 
@@ -102,7 +138,9 @@ describe('event (de)serialisation', () => {
     const good = stored(toEventData(events[0]!), events[0]!.stream, 0n);
     expect(fromStored({ ...good, isJson: false } as StoredEvent, 'x', 1)).toBeNull();
     expect(fromStored({ ...good, type: 'SomethingElse' } as StoredEvent, 'x', 1)).toBeNull();
-    expect(fromStored({ ...good, data: { ...(good.data as object), occurred: 'yesterday' } } as StoredEvent, 'x', 1)).toBeNull();
+    expect(
+      fromStored({ ...good, data: { ...(good.data as object), occurred: 'yesterday' } } as StoredEvent, 'x', 1),
+    ).toBeNull();
   });
 });
 
@@ -143,7 +181,15 @@ describe('the log index', () => {
     index.add('b', 'country-a', 5, at(3));
     expect(index.idempotency('k')).toEqual({
       fingerprint: 'f',
-      result: { replayed: false, stream: 'country-a', revision: 5, events: [{ id: 'a', position: 2, revision: 4 }, { id: 'b', position: 3, revision: 5 }] },
+      result: {
+        replayed: false,
+        stream: 'country-a',
+        revision: 5,
+        events: [
+          { id: 'a', position: 2, revision: 4 },
+          { id: 'b', position: 3, revision: 5 },
+        ],
+      },
     });
     expect(index.idempotency('unknown')).toBeNull();
   });

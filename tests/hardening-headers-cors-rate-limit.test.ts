@@ -10,7 +10,13 @@ beforeAll(async () => (t = await startTestApp()));
 afterAll(() => t.close());
 
 const appWith = (over: Parameters<typeof createApp>[0] extends infer D ? Partial<D> : never) =>
-  createApp({ store: t.store, engine: t.engine, logger: createLogger('silent'), auth: new Auth({ API_TOKENS: `alice:${TOKENS.alice}` }), ...over });
+  createApp({
+    store: t.store,
+    engine: t.engine,
+    logger: createLogger('silent'),
+    auth: new Auth({ API_TOKENS: `alice:${TOKENS.alice}` }),
+    ...over,
+  });
 
 const statement = {
   type: 'StatementMade',
@@ -43,10 +49,16 @@ test('configured origins may read; writing cross-origin needs its own switch', a
   expect(read.headers['access-control-allow-origin']).toBe('https://dash.example');
   const other = await request(app).get('/v1/membership').set('Origin', 'https://evil.example');
   expect(other.headers['access-control-allow-origin']).toBeUndefined();
-  const preflight = await request(app).options('/v1/streams/person-nikolai-bordyuzha/events').set('Origin', 'https://dash.example').set('Access-Control-Request-Method', 'POST');
+  const preflight = await request(app)
+    .options('/v1/streams/person-nikolai-bordyuzha/events')
+    .set('Origin', 'https://dash.example')
+    .set('Access-Control-Request-Method', 'POST');
   expect(preflight.headers['access-control-allow-methods']).toBeUndefined();
   const writable = appWith({ cors: { origins: ['https://dash.example'], allowWrites: true } });
-  const allowed = await request(writable).options('/v1/streams/person-nikolai-bordyuzha/events').set('Origin', 'https://dash.example').set('Access-Control-Request-Method', 'POST');
+  const allowed = await request(writable)
+    .options('/v1/streams/person-nikolai-bordyuzha/events')
+    .set('Origin', 'https://dash.example')
+    .set('Access-Control-Request-Method', 'POST');
   expect(allowed.headers['access-control-allow-methods']).toContain('POST');
 });
 

@@ -18,7 +18,13 @@ beforeAll(async () => {
   t = await startTestApp();
   // A real server on port 0: supertest would buffer the stream whole.
   hub = new SseHub({ ...DEFAULT_SSE, heartbeatMs: 200, maxSubscribers: 5 });
-  const app = createApp({ store: t.store, engine: t.engine, logger: createLogger('silent'), auth: new Auth({ API_TOKENS: `alice:${TOKENS.alice}` }), sse: hub });
+  const app = createApp({
+    store: t.store,
+    engine: t.engine,
+    logger: createLogger('silent'),
+    auth: new Auth({ API_TOKENS: `alice:${TOKENS.alice}` }),
+    sse: hub,
+  });
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -120,12 +126,25 @@ test('membership updates carry what changed, and resume like the event feed', as
   const res = await fetch(`${base}/v1/streams/country-armenia/events`, {
     method: 'POST',
     headers: { ...AS_ALICE, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ type: 'MembershipSuspended', occurred: '2010-02-01', data: { country: 'country-armenia' }, source: { article: 'edm-v7-i31' } }),
+    body: JSON.stringify({
+      type: 'MembershipSuspended',
+      occurred: '2010-02-01',
+      data: { country: 'country-armenia' },
+      source: { article: 'edm-v7-i31' },
+    }),
   });
   const { position } = (await res.json()) as { position: number };
   const [update] = await c.waitFor(1);
   expect(update!.id).toBe(String(position));
-  expect(JSON.parse(update!.data)).toMatchObject({ projection: 'membership', position, type: 'MembershipSuspended', country: 'country-armenia', from: 'member', to: 'not-member', asOf: '2010-02-01' });
+  expect(JSON.parse(update!.data)).toMatchObject({
+    projection: 'membership',
+    position,
+    type: 'MembershipSuspended',
+    country: 'country-armenia',
+    from: 'member',
+    to: 'not-member',
+    asOf: '2010-02-01',
+  });
   // Statements do not change membership: a resumed subscriber gets nothing for them.
   const resumed = await subscribe(`/v1/projections/membership/updates?from=${position - 1}`);
   await record(1);
@@ -144,7 +163,11 @@ test('statement updates carry the statement', async () => {
   const c = await subscribe('/v1/projections/statements/updates');
   const [e] = await record(1);
   const [u] = await c.waitFor(1);
-  expect(JSON.parse(u!.data)).toMatchObject({ projection: 'statements', position: e!.position, statement: { id: e!.id, speaker: { id: 'person-nikolai-bordyuzha' } } });
+  expect(JSON.parse(u!.data)).toMatchObject({
+    projection: 'statements',
+    position: e!.position,
+    statement: { id: e!.id, speaker: { id: 'person-nikolai-bordyuzha' } },
+  });
 });
 
 test('bad resume positions and unknown read models are problems, not streams', async () => {
@@ -175,7 +198,12 @@ test('a consumer that stops reading is cut off instead of buffered without limit
     const url = `http://127.0.0.1:${(slowServer.address() as AddressInfo).port}/v1/events/stream?from=0`;
     let req!: ReturnType<typeof get>;
     // Enough history (about 10 MB) to fill the kernel's socket buffers of a client that never reads.
-    for (let i = 0; i < 20; i++) await t.store.append('country-testland', Array.from({ length: 1000 }, () => attestation('country-testland')), 'any');
+    for (let i = 0; i < 20; i++)
+      await t.store.append(
+        'country-testland',
+        Array.from({ length: 1000 }, () => attestation('country-testland')),
+        'any',
+      );
     const status = await new Promise<number>((resolve) => {
       req = get(url, (res) => {
         res.pause();

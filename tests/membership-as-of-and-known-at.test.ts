@@ -7,7 +7,14 @@ afterAll(() => t.close());
 const members = async (query: string) => {
   const res = await t.get(`/v1/membership?${query}`);
   expect(res.status).toBe(200);
-  return res.body.members as { country: string; status: string; since: string; sinceBasis: string; uncertain: boolean; uncertainRange: { earliest: string; latest: string } | null }[];
+  return res.body.members as {
+    country: string;
+    status: string;
+    since: string;
+    sinceBasis: string;
+    uncertain: boolean;
+    uncertainRange: { earliest: string; latest: string } | null;
+  }[];
 };
 const names = (ms: { country: string }[]) => ms.map((m) => m.country);
 const uzbekistan = (ms: { country: string }[]) => ms.find((m) => m.country === 'Uzbekistan');
@@ -16,25 +23,39 @@ const SIX = ['Armenia', 'Belarus', 'Kazakhstan', 'Kyrgyzstan', 'Russia', 'Tajiki
 
 test('Uzbekistan halted its membership in 1999: during that year it is only possibly a member', async () => {
   const ms = await members('asOf=1999-06-01');
-  expect(uzbekistan(ms)).toMatchObject({ status: 'possibly-member', uncertain: true, uncertainRange: { earliest: '1999-01-01', latest: '1999-12-31' } });
+  expect(uzbekistan(ms)).toMatchObject({
+    status: 'possibly-member',
+    uncertain: true,
+    uncertainRange: { earliest: '1999-01-01', latest: '1999-12-31' },
+  });
 });
 
 test('in November 2005 the six attested states are members and Uzbekistan is not', async () => {
   const ms = await members('asOf=2005-11-15');
   expect(names(ms)).toEqual(SIX);
-  for (const m of ms) expect(m).toMatchObject({ status: 'member', uncertain: false, since: '2005-11-11', sinceBasis: 'attestation' });
+  for (const m of ms)
+    expect(m).toMatchObject({ status: 'member', uncertain: false, since: '2005-11-11', sinceBasis: 'attestation' });
 });
 
 test('between the Sochi protocol (summer 2006) and its ratification Uzbekistan is possibly a member', async () => {
   const ms = await members('asOf=2006-07-15');
   expect(names(ms)).toEqual([...SIX, 'Uzbekistan']);
-  expect(uzbekistan(ms)).toMatchObject({ status: 'possibly-member', uncertain: true, uncertainRange: { earliest: '2006-06-01', latest: '2007-03-01' } });
+  expect(uzbekistan(ms)).toMatchObject({
+    status: 'possibly-member',
+    uncertain: true,
+    uncertainRange: { earliest: '2006-06-01', latest: '2007-03-01' },
+  });
 });
 
 test('by June 2007 Uzbekistan is a member again, certainly since the ratification was reported', async () => {
   const ms = await members('asOf=2007-06-01');
   expect(names(ms)).toEqual([...SIX, 'Uzbekistan']);
-  expect(uzbekistan(ms)).toMatchObject({ status: 'member', uncertain: false, since: '2007-03-01', sinceBasis: 'change' });
+  expect(uzbekistan(ms)).toMatchObject({
+    status: 'member',
+    uncertain: false,
+    since: '2007-03-01',
+    sinceBasis: 'change',
+  });
 });
 
 test('known at the end of 2005, nothing said yet of a return: Uzbekistan is not a member in 2007', async () => {
@@ -62,7 +83,9 @@ test('asOf defaults to today and knownAt to everything recorded', async () => {
 test('the membership timeline gives Uzbekistan its four intervals with their evidence', async () => {
   const res = await t.get('/v1/membership/timeline');
   const uz = res.body.items.find((i: { country: string }) => i.country === 'Uzbekistan');
-  expect(uz.intervals.map((i: { from: string; to: string | null; status: string }) => [i.from, i.to, i.status])).toEqual([
+  expect(
+    uz.intervals.map((i: { from: string; to: string | null; status: string }) => [i.from, i.to, i.status]),
+  ).toEqual([
     ['1999-01-01', '1999-12-31', 'possibly-member'],
     ['1999-12-31', '2006-06-01', 'not-member'],
     ['2006-06-01', '2007-03-01', 'possibly-member'],

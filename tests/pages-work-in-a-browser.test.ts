@@ -20,12 +20,18 @@ const problems: string[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'csto-page-'));
   mkdirSync(ARTIFACTS, { recursive: true });
-  [service, browser] = await Promise.all([spawnService({ SQLITE_PATH: join(dir, 'events.db'), API_TOKENS: `pages:${TOKEN}` }), launchBrowser()]);
+  [service, browser] = await Promise.all([
+    spawnService({ SQLITE_PATH: join(dir, 'events.db'), API_TOKENS: `pages:${TOKEN}` }),
+    launchBrowser(),
+  ]);
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   // Any script error or blocked resource (a CSP violation, an asset from elsewhere) fails the suite.
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('request', (r) => !r.url().startsWith(service.url) && !r.url().startsWith('data:') && problems.push(`request to ${r.url()}`));
+  page.on(
+    'request',
+    (r) => !r.url().startsWith(service.url) && !r.url().startsWith('data:') && problems.push(`request to ${r.url()}`),
+  );
   await page.goto(`${service.url}/`);
   await page.waitForSelector('body[data-ready="true"]');
 }, 60_000);
@@ -47,11 +53,15 @@ async function slideTo(date: string): Promise<void> {
   await page.waitForFunction((d) => document.querySelector('.as-of-label')?.textContent === d, date);
 }
 
-const shownMembers = () => page.locator('#members li[data-status="member"]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-country')));
+const shownMembers = () =>
+  page
+    .locator('#members li[data-status="member"]')
+    .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-country')));
 
 async function screenshot(name: string, { inReadme = false } = {}): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, name), fullPage: true });
-  if (inReadme && process.env.UPDATE_SCREENSHOTS === '1') await page.screenshot({ path: join(ROOT, 'docs', name), fullPage: true });
+  if (inReadme && process.env.UPDATE_SCREENSHOTS === '1')
+    await page.screenshot({ path: join(ROOT, 'docs', name), fullPage: true });
 }
 
 test('the slider re-reads membership: six members on 2005-11-15, Uzbekistan back by 2007-06-01', async () => {
@@ -60,7 +70,15 @@ test('the slider re-reads membership: six members on 2005-11-15, Uzbekistan back
   await screenshot('timeline-2005-11-15.png', { inReadme: true });
 
   await slideTo('2007-06-01');
-  expect(await shownMembers()).toEqual(['Armenia', 'Belarus', 'Kazakhstan', 'Kyrgyzstan', 'Russia', 'Tajikistan', 'Uzbekistan']);
+  expect(await shownMembers()).toEqual([
+    'Armenia',
+    'Belarus',
+    'Kazakhstan',
+    'Kyrgyzstan',
+    'Russia',
+    'Tajikistan',
+    'Uzbekistan',
+  ]);
   await screenshot('timeline-2007-06-01.png', { inReadme: true });
 });
 
@@ -101,7 +119,13 @@ test('a fact appended through the API appears without a reload', async () => {
     body: JSON.stringify({
       type: 'StatementMade',
       occurred: '2010-02-04',
-      data: { speaker: 'person-nikolai-bordyuzha', role: 'csto-secretary-general', roleText: 'Secretary-General', summary: 'A statement recorded by the browser test.', topics: ['test'] },
+      data: {
+        speaker: 'person-nikolai-bordyuzha',
+        role: 'csto-secretary-general',
+        roleText: 'Secretary-General',
+        summary: 'A statement recorded by the browser test.',
+        topics: ['test'],
+      },
       source: { article: 'edm-v7-i31', outlet: 'Interfax, February 4' },
     }),
   });
@@ -121,14 +145,21 @@ test('/docs renders every operation of the spec with its example, from local ass
   const seen: string[] = [];
   docs.on('pageerror', (e) => seen.push(e.message));
   docs.on('console', (m) => m.type() === 'error' && seen.push(m.text()));
-  docs.on('request', (r) => !r.url().startsWith(service.url) && !r.url().startsWith('data:') && seen.push(`request to ${r.url()}`));
+  docs.on(
+    'request',
+    (r) => !r.url().startsWith(service.url) && !r.url().startsWith('data:') && seen.push(`request to ${r.url()}`),
+  );
   await docs.goto(`${service.url}/docs`);
   const spec = await (await fetch(`${service.url}/openapi.json`)).json();
   const operations = Object.values(spec.paths as Record<string, object>).flatMap((ops) => Object.keys(ops)).length;
-  await docs.waitForFunction((n) => document.querySelectorAll('.opblock').length === n, operations, { timeout: 15_000 });
+  await docs.waitForFunction((n) => document.querySelectorAll('.opblock').length === n, operations, {
+    timeout: 15_000,
+  });
   // Opening an operation shows the example response from the spec.
   await docs.locator('#operations-read_models-getMembership .opblock-summary-control').click();
-  await expect(docs.locator('#operations-read_models-getMembership .response .microlight').first().textContent()).resolves.toContain('"members"');
+  await expect(
+    docs.locator('#operations-read_models-getMembership .response .microlight').first().textContent(),
+  ).resolves.toContain('"members"');
   expect(seen).toEqual([]);
   await docs.close();
 });

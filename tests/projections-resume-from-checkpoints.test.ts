@@ -25,7 +25,12 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Every read model's state as data, to compare two engines. */
 const snapshots = (engine: ProjectionEngine) =>
-  Object.fromEntries(Object.entries(PROJECTIONS).map(([name, p]) => [name, JSON.parse(JSON.stringify((p as Projection<unknown>).snapshot(engine.models[name as keyof typeof PROJECTIONS])))]));
+  Object.fromEntries(
+    Object.entries(PROJECTIONS).map(([name, p]) => [
+      name,
+      JSON.parse(JSON.stringify((p as Projection<unknown>).snapshot(engine.models[name as keyof typeof PROJECTIONS]))),
+    ]),
+  );
 
 async function fullRebuild(store: SqliteEventStore) {
   const engine = new ProjectionEngine(store);
@@ -60,7 +65,8 @@ test('a restart resumes from the checkpoint, and the result equals a full rebuil
   const saved = first.currentPosition;
 
   // Written while no engine ran: the next start must fold exactly these on top of the checkpoint.
-  for (let i = 0; i < 5; i++) await store.append('country-armenia', [attestation('country-armenia', `201${i}-01-01`)], 'any');
+  for (let i = 0; i < 5; i++)
+    await store.append('country-armenia', [attestation('country-armenia', `201${i}-01-01`)], 'any');
 
   const second = new ProjectionEngine(store, { checkpoints });
   await second.start();
@@ -79,7 +85,9 @@ test('a checkpoint ahead of the log is not trusted: the engine rebuilds', async 
   await importEvents(store, corpusEvents());
   const checkpoints = new SqliteCheckpointStore(path);
   const head = await store.head();
-  await checkpoints.save(Object.keys(PROJECTIONS).map((name) => ({ name, version: 1, position: head + 100, state: {} })));
+  await checkpoints.save(
+    Object.keys(PROJECTIONS).map((name) => ({ name, version: 1, position: head + 100, state: {} })),
+  );
   const engine = new ProjectionEngine(store, { checkpoints });
   await engine.start();
   expect(engine.restoredFrom).toBe(0);

@@ -12,7 +12,11 @@ describe('NATO–CSTO relations', () => {
   });
 
   test('overtures "since 2000" make 2000 uncertain and later years proposed', async () => {
-    expect(await status('asOf=2000-06-01')).toMatchObject({ status: 'proposed', uncertain: true, uncertainRange: { earliest: '2000-01-01', latest: '2000-12-31' } });
+    expect(await status('asOf=2000-06-01')).toMatchObject({
+      status: 'proposed',
+      uncertain: true,
+      uncertainRange: { earliest: '2000-01-01', latest: '2000-12-31' },
+    });
     expect(await status('asOf=2003-01-01')).toMatchObject({ status: 'proposed', uncertain: false });
   });
 
@@ -20,11 +24,19 @@ describe('NATO–CSTO relations', () => {
     expect(await status('asOf=2005-10-25')).toMatchObject({ status: 'proposed', since: '2005-10-21' });
     const after = await status('asOf=2005-11-15');
     expect(after).toMatchObject({ status: 'rejected', since: '2005-10-29', sinceBasis: 'change' });
-    expect(after.history.map((h: { type: string }) => h.type)).toEqual(['CooperationProposed', 'CooperationProposed', 'CooperationRejected']);
+    expect(after.history.map((h: { type: string }) => h.type)).toEqual([
+      'CooperationProposed',
+      'CooperationProposed',
+      'CooperationRejected',
+    ]);
   });
 
   test('in 2010 the CSTO reports no official contact', async () => {
-    expect(await status('asOf=2010-03-01')).toMatchObject({ status: 'none', since: '2010-02-04', sinceBasis: 'attestation' });
+    expect(await status('asOf=2010-03-01')).toMatchObject({
+      status: 'none',
+      since: '2010-02-04',
+      sinceBasis: 'attestation',
+    });
   });
 
   test('known at the end of 2005, the overtures since 2000 (reported in 2007) are unknown', async () => {
@@ -34,14 +46,27 @@ describe('NATO–CSTO relations', () => {
 
 describe('chairmanship', () => {
   test('Russia chairs in 2005 (as its foreign minister said), Kyrgyzstan from October 6, 2007', async () => {
-    expect((await t.get('/v1/chairmanship?asOf=2006-01-01')).body.chair).toMatchObject({ country: 'Russia', since: '2005-10-21', sinceBasis: 'attestation' });
-    expect((await t.get('/v1/chairmanship?asOf=2007-11-01')).body.chair).toMatchObject({ country: 'Kyrgyzstan', since: '2007-10-06', sinceBasis: 'change' });
+    expect((await t.get('/v1/chairmanship?asOf=2006-01-01')).body.chair).toMatchObject({
+      country: 'Russia',
+      since: '2005-10-21',
+      sinceBasis: 'attestation',
+    });
+    expect((await t.get('/v1/chairmanship?asOf=2007-11-01')).body.chair).toMatchObject({
+      country: 'Kyrgyzstan',
+      since: '2007-10-06',
+      sinceBasis: 'change',
+    });
   });
 
   test('no chair is recorded before 2005, and the 2008 plan shows once announced', async () => {
     expect((await t.get('/v1/chairmanship?asOf=2004-01-01')).body.chair).toBeNull();
     const june = (await t.get('/v1/chairmanship?asOf=2007-06-01')).body;
-    expect(june.planned).toEqual([expect.objectContaining({ country: 'Kyrgyzstan', term: expect.objectContaining({ earliest: '2008-01-01', latest: '2008-06-30' }) })]);
+    expect(june.planned).toEqual([
+      expect.objectContaining({
+        country: 'Kyrgyzstan',
+        term: expect.objectContaining({ earliest: '2008-01-01', latest: '2008-06-30' }),
+      }),
+    ]);
   });
 });
 
@@ -49,15 +74,25 @@ describe('summits', () => {
   test('held summits carry their city and date; the June 2007 Moscow summit is planned', async () => {
     const res = await t.get('/v1/summits?asOf=2010-06-01');
     const byId = Object.fromEntries(res.body.items.map((s: { id: string }) => [s.id, s]));
-    expect(byId['summit-2005-06']).toMatchObject({ status: 'held', place: 'Moscow', date: { earliest: '2005-06-01', latest: '2005-06-30', precision: 'month' } });
-    expect(byId['summit-2007-10']).toMatchObject({ status: 'held', place: 'Dushanbe', date: { earliest: '2007-10-06' } });
+    expect(byId['summit-2005-06']).toMatchObject({
+      status: 'held',
+      place: 'Moscow',
+      date: { earliest: '2005-06-01', latest: '2005-06-30', precision: 'month' },
+    });
+    expect(byId['summit-2007-10']).toMatchObject({
+      status: 'held',
+      place: 'Dushanbe',
+      date: { earliest: '2007-10-06' },
+    });
     expect(byId['summit-2007-06']).toMatchObject({ status: 'planned', place: 'Moscow' });
     expect(byId['summit-2008-12']).toMatchObject({ status: 'held', informal: true, host: 'country-kazakhstan' });
   });
 
   test('as of early 2007 only the 2005 summit is known to have been held and the June summit is not yet announced', async () => {
     const res = await t.get('/v1/summits?asOf=2007-02-01');
-    expect(res.body.items.map((s: { id: string; status: string }) => `${s.id}:${s.status}`)).toEqual(['summit-2005-06:held']);
+    expect(res.body.items.map((s: { id: string; status: string }) => `${s.id}:${s.status}`)).toEqual([
+      'summit-2005-06:held',
+    ]);
   });
 });
 
@@ -67,11 +102,14 @@ describe('statements', () => {
     const b = (await t.get('/v1/statements?speaker=Rahmon')).body.items;
     expect(a.length).toBe(2);
     expect(b).toEqual(a);
-    expect(a.every((s: { speaker: { id: string; name: string } }) => s.speaker.id === 'person-emomali-rahmon')).toBe(true);
+    expect(a.every((s: { speaker: { id: string; name: string } }) => s.speaker.id === 'person-emomali-rahmon')).toBe(
+      true,
+    );
   });
 
   test('each statement has speaker, role, verbatim quote, date and source', async () => {
-    const items = (await t.get('/v1/statements?speaker=person-nikolai-bordyuzha&from=2007-02-28&to=2007-02-28')).body.items;
+    const items = (await t.get('/v1/statements?speaker=person-nikolai-bordyuzha&from=2007-02-28&to=2007-02-28')).body
+      .items;
     expect(items).toHaveLength(2);
     expect(items[0]).toMatchObject({
       speaker: { id: 'person-nikolai-bordyuzha', name: 'Nikolai Bordyuzha' },
@@ -88,7 +126,11 @@ describe('statements', () => {
     expect(nato.every((s: { topics: string[] }) => s.topics.includes('nato'))).toBe(true);
     const in2005 = (await t.get('/v1/statements?from=2005-01-01&to=2005-12-31')).body.items;
     expect(in2005.every((s: { occurred: { earliest: string } }) => s.occurred.earliest.startsWith('2005'))).toBe(true);
-    expect((await t.get('/v1/statements?asOf=2005-10-15')).body.items.map((s: { occurred: { earliest: string } }) => s.occurred.earliest)).toEqual(['2005-10-11']);
+    expect(
+      (await t.get('/v1/statements?asOf=2005-10-15')).body.items.map(
+        (s: { occurred: { earliest: string } }) => s.occurred.earliest,
+      ),
+    ).toEqual(['2005-10-11']);
     const known2005 = (await t.get('/v1/statements?knownAt=2005-12-31')).body.items;
     expect(known2005.every((s: { source: { article: string } }) => s.source.article === 'edm-v2-i213')).toBe(true);
   });
@@ -115,7 +157,11 @@ describe('statements', () => {
 describe('timeline', () => {
   test('facts in world order, starting with the treaty launched in Tashkent in 1992', async () => {
     const items = (await t.get('/v1/timeline?limit=500')).body.items;
-    expect(items[0]).toMatchObject({ type: 'TreatySigned', occurred: { earliest: '1992-05-15' }, summary: 'Collective Security Treaty signed in Tashkent' });
+    expect(items[0]).toMatchObject({
+      type: 'TreatySigned',
+      occurred: { earliest: '1992-05-15' },
+      summary: 'Collective Security Treaty signed in Tashkent',
+    });
     const dates = items.map((i: { occurred: { earliest: string } }) => i.occurred.earliest);
     expect(dates).toEqual([...dates].sort());
   });
@@ -129,7 +175,13 @@ describe('timeline', () => {
 describe('sources and entities', () => {
   test('the five articles, oldest first, with how many facts each gave', async () => {
     const res = await t.get('/v1/sources');
-    expect(res.body.items.map((a: { key: string }) => a.key)).toEqual(['edm-v2-i213', 'edm-v4-i45', 'edm-v4-i103', 'edm-v4-i191', 'edm-v7-i31']);
+    expect(res.body.items.map((a: { key: string }) => a.key)).toEqual([
+      'edm-v2-i213',
+      'edm-v4-i45',
+      'edm-v4-i103',
+      'edm-v4-i191',
+      'edm-v7-i31',
+    ]);
     const total = res.body.items.reduce((n: number, a: { facts: number }) => n + a.facts, 0);
     // Every event in the log is a fact of one article, or the registration of one.
     expect(total + res.body.items.length).toBe(await t.store.head());
@@ -137,7 +189,12 @@ describe('sources and entities', () => {
 
   test('one article lists the ids of its facts, each of which resolves in the log', async () => {
     const res = await t.get('/v1/sources/edm-v2-i213');
-    expect(res.body).toMatchObject({ publication: 'Eurasia Daily Monitor', volume: 2, issue: 213, title: 'COLLECTIVE SECURITY GROUP SEEKS TO ESTABLISH ITS IDENTITY, AVOID MERGERS' });
+    expect(res.body).toMatchObject({
+      publication: 'Eurasia Daily Monitor',
+      volume: 2,
+      issue: 213,
+      title: 'COLLECTIVE SECURITY GROUP SEEKS TO ESTABLISH ITS IDENTITY, AVOID MERGERS',
+    });
     const ev = await t.get(`/v1/events/${res.body.eventIds[0]}`);
     expect(ev.body.source.article).toBe('edm-v2-i213');
     expect((await t.get('/v1/sources/no-such-article')).status).toBe(404);
@@ -191,7 +248,11 @@ describe('caching and operations', () => {
 
   test('healthz, readyz and the spec as JSON', async () => {
     expect((await t.get('/healthz')).body).toEqual({ status: 'ok' });
-    expect((await t.get('/readyz')).body).toMatchObject({ ready: true, store: t.store.name, position: await t.store.head() });
+    expect((await t.get('/readyz')).body).toMatchObject({
+      ready: true,
+      store: t.store.name,
+      position: await t.store.head(),
+    });
     const spec = (await t.get('/openapi.json')).body;
     expect(spec.openapi).toBe('3.1.0');
     expect(Object.keys(spec.paths)).toContain('/v1/membership');

@@ -8,7 +8,15 @@ beforeAll(async () => {
   const reg = await t.post('/v1/streams/source-test-gazette-2011/events', {
     type: 'SourceRegistered',
     occurred: '2011-01-15',
-    data: { key: 'test-gazette-2011', publication: 'Test Gazette', volume: null, issue: null, title: 'Corrections', published: day('2011-01-15'), datedBy: null },
+    data: {
+      key: 'test-gazette-2011',
+      publication: 'Test Gazette',
+      volume: null,
+      issue: null,
+      title: 'Corrections',
+      published: day('2011-01-15'),
+      datedBy: null,
+    },
     source: { article: 'test-gazette-2011' },
   });
   expect(reg.status).toBe(201);
@@ -22,7 +30,13 @@ function day(d: string) {
 const statement = (over: Record<string, unknown> = {}) => ({
   type: 'StatementMade',
   occurred: '2010-02-04',
-  data: { speaker: 'person-nikolai-bordyuzha', role: 'csto-secretary-general', roleText: 'Secretary-General', summary: 'A statement recorded by a test.', topics: ['test'] },
+  data: {
+    speaker: 'person-nikolai-bordyuzha',
+    role: 'csto-secretary-general',
+    roleText: 'Secretary-General',
+    summary: 'A statement recorded by a test.',
+    topics: ['test'],
+  },
   source: { article: 'edm-v7-i31', outlet: 'Interfax, February 4', quote: null },
   ...over,
 });
@@ -43,7 +57,12 @@ describe('recording one fact', () => {
     expect(res.body.position).toBe(before + 1);
     expect(res.headers.location).toBe(`/v1/events/${res.body.events[0].id}`);
     const stored = await t.get(res.headers.location!);
-    expect(stored.body).toMatchObject({ type: 'StatementMade', stream: 'person-nikolai-bordyuzha', metadata: { recordedBy: 'alice' }, reported: { article: 'edm-v7-i31', date: '2010-02-08' } });
+    expect(stored.body).toMatchObject({
+      type: 'StatementMade',
+      stream: 'person-nikolai-bordyuzha',
+      metadata: { recordedBy: 'alice' },
+      reported: { article: 'edm-v7-i31', date: '2010-02-08' },
+    });
     const read = await t.get(`/v1/statements?topic=test&minPosition=${res.body.position}`);
     expect(read.body.position).toBeGreaterThanOrEqual(res.body.position);
     expect(read.body.items.map((s: { id: string }) => s.id)).toContain(res.body.events[0].id);
@@ -58,14 +77,22 @@ describe('recording one fact', () => {
     ]) {
       const res = await t.post('/v1/streams/person-nikolai-bordyuzha/events', statement({ occurred: edtf }));
       expect(res.status).toBe(201);
-      expect((await t.get(`/v1/events/${res.body.events[0].id}`)).body.occurred).toEqual({ earliest, latest, precision, text: edtf, edtf });
+      expect((await t.get(`/v1/events/${res.body.events[0].id}`)).body.occurred).toEqual({
+        earliest,
+        latest,
+        precision,
+        text: edtf,
+        edtf,
+      });
     }
   });
 });
 
 describe('a batch is atomic', () => {
   test('all facts append together with consecutive positions', async () => {
-    const res = await t.post('/v1/streams/person-nikolai-bordyuzha/events', { facts: [statement(), statement(), statement()] });
+    const res = await t.post('/v1/streams/person-nikolai-bordyuzha/events', {
+      facts: [statement(), statement(), statement()],
+    });
     expect(res.status).toBe(201);
     const positions = res.body.events.map((e: { position: number }) => e.position);
     expect(positions).toEqual([positions[0], positions[0] + 1, positions[0] + 2]);
@@ -73,7 +100,9 @@ describe('a batch is atomic', () => {
 
   test('one bad fact rejects the whole batch and leaves the log as it was', async () => {
     const before = await snapshot();
-    const res = await t.post('/v1/streams/person-nikolai-bordyuzha/events', { facts: [statement(), statement({ occurred: '2999-01-01' })] });
+    const res = await t.post('/v1/streams/person-nikolai-bordyuzha/events', {
+      facts: [statement(), statement({ occurred: '2999-01-01' })],
+    });
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ rule: 'not-in-future', issues: [{ field: '/facts/1/occurred' }] });
     expect(await snapshot()).toEqual(before);
@@ -87,7 +116,11 @@ describe('malformed facts are 400s that name the field, and change nothing', () 
     ['a day that does not exist', statement({ occurred: '2007-02-30' }), '/facts/0/occurred'],
     ['an unknown field', statement({ colour: 'red' }), '/facts/0'],
     ['data of the wrong shape', statement({ data: { speaker: 42 } }), '/facts/0/data/speaker'],
-    ['a quote too long', statement({ source: { article: 'edm-v7-i31', quote: 'x'.repeat(5001) } }), '/facts/0/source/quote'],
+    [
+      'a quote too long',
+      statement({ source: { article: 'edm-v7-i31', quote: 'x'.repeat(5001) } }),
+      '/facts/0/source/quote',
+    ],
     ['an empty batch', { facts: [] }, '/facts'],
   ])('%s', async (_name, body, field) => {
     const before = await snapshot();
@@ -98,7 +131,9 @@ describe('malformed facts are 400s that name the field, and change nothing', () 
   });
 
   test('a batch over 1000 facts is refused', async () => {
-    const res = await t.post('/v1/streams/person-nikolai-bordyuzha/events', { facts: Array.from({ length: 1001 }, () => statement()) });
+    const res = await t.post('/v1/streams/person-nikolai-bordyuzha/events', {
+      facts: Array.from({ length: 1001 }, () => statement()),
+    });
     expect(res.status).toBe(400);
   });
 
@@ -107,7 +142,9 @@ describe('malformed facts are 400s that name the field, and change nothing', () 
     const before = await snapshot();
     const bad = await post().set('Content-Type', 'application/json').send('{"type": ');
     expect([bad.status, bad.headers['content-type']]).toEqual([400, expect.stringMatching(/problem\+json/)]);
-    const big = await post().set('Content-Type', 'application/json').send(JSON.stringify({ facts: [statement({ pad: 'x'.repeat(1_100_000) })] }));
+    const big = await post()
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ facts: [statement({ pad: 'x'.repeat(1_100_000) })] }));
     expect([big.status, big.headers['content-type']]).toEqual([413, expect.stringMatching(/problem\+json/)]);
     const text = await post().set('Content-Type', 'text/plain').send('hello');
     expect([text.status, text.headers['content-type']]).toEqual([415, expect.stringMatching(/problem\+json/)]);
@@ -121,51 +158,98 @@ describe('domain rules are 422s that name the rule and the field, and change not
     [
       'an alias used as a second entity',
       'person-emomali-rakhmonov',
-      statement({ data: { speaker: 'person-emomali-rakhmonov', role: null, roleText: null, summary: 'x', topics: [] } }),
+      statement({
+        data: { speaker: 'person-emomali-rakhmonov', role: null, roleText: null, summary: 'x', topics: [] },
+      }),
       'known-entity',
       '/facts/0/data/speaker',
     ],
     [
       'an office that is not in the catalog',
       'person-nikolai-bordyuzha',
-      statement({ data: { speaker: 'person-nikolai-bordyuzha', role: 'general-secretary', roleText: 'general secretary', summary: 'x', topics: [] } }),
+      statement({
+        data: {
+          speaker: 'person-nikolai-bordyuzha',
+          role: 'general-secretary',
+          roleText: 'general secretary',
+          summary: 'x',
+          topics: [],
+        },
+      }),
       'known-role',
       '/facts/0/data/role',
     ],
-    ['a fact citing an unregistered source', 'person-nikolai-bordyuzha', statement({ source: { article: 'no-such-article' } }), 'source-registered', '/facts/0/source/article'],
-    ['a fact dated after its source appeared', 'person-nikolai-bordyuzha', statement({ occurred: '2010-03-01' }), 'reported-after-occurred', '/facts/0/occurred'],
+    [
+      'a fact citing an unregistered source',
+      'person-nikolai-bordyuzha',
+      statement({ source: { article: 'no-such-article' } }),
+      'source-registered',
+      '/facts/0/source/article',
+    ],
+    [
+      'a fact dated after its source appeared',
+      'person-nikolai-bordyuzha',
+      statement({ occurred: '2010-03-01' }),
+      'reported-after-occurred',
+      '/facts/0/occurred',
+    ],
     [
       'suspending a state that is not a member then',
       'country-uzbekistan',
-      { type: 'MembershipSuspended', occurred: '2005-12-01', data: { country: 'country-uzbekistan' }, source: { article: 'edm-v7-i31' } },
+      {
+        type: 'MembershipSuspended',
+        occurred: '2005-12-01',
+        data: { country: 'country-uzbekistan' },
+        source: { article: 'edm-v7-i31' },
+      },
       'membership-held',
       '/facts/0/data/country',
     ],
     [
       'restoring a state that is a member then',
       'country-armenia',
-      { type: 'MembershipRestored', occurred: '2007-06-01', data: { country: 'country-armenia', basis: 'test' }, source: { article: 'edm-v7-i31' } },
+      {
+        type: 'MembershipRestored',
+        occurred: '2007-06-01',
+        data: { country: 'country-armenia', basis: 'test' },
+        source: { article: 'edm-v7-i31' },
+      },
       'membership-not-held',
       '/facts/0/data/country',
     ],
     [
       'a chairmanship for a non-member',
       'organization-csto',
-      { type: 'ChairmanshipTransferred', occurred: '2003-01-01', data: { country: 'country-uzbekistan' }, source: { article: 'edm-v7-i31' } },
+      {
+        type: 'ChairmanshipTransferred',
+        occurred: '2003-01-01',
+        data: { country: 'country-uzbekistan' },
+        source: { article: 'edm-v7-i31' },
+      },
       'chair-is-member',
       '/facts/0/data/country',
     ],
     [
       'a rejection with no proposal to answer',
       'relations-csto-sco',
-      { type: 'CooperationRejected', occurred: '2009-01-01', data: { rejectedBy: 'organization-sco', spokesperson: null, reason: 'test' }, source: { article: 'edm-v7-i31' } },
+      {
+        type: 'CooperationRejected',
+        occurred: '2009-01-01',
+        data: { rejectedBy: 'organization-sco', spokesperson: null, reason: 'test' },
+        source: { article: 'edm-v7-i31' },
+      },
       'rejection-answers-proposal',
       '/facts/0/type',
     ],
     [
       'retracting a fact that does not exist',
       'relations-nato-csto',
-      { type: 'FactRetracted', occurred: '2011-01-15', data: { eventId: '00000000-0000-4000-8000-000000000000', reason: 'test' }, source: { article: 'test-gazette-2011' } },
+      {
+        type: 'FactRetracted',
+        occurred: '2011-01-15',
+        data: { eventId: '00000000-0000-4000-8000-000000000000', reason: 'test' },
+        source: { article: 'test-gazette-2011' },
+      },
       'retraction-target',
       '/facts/0/data/eventId',
     ],
@@ -192,8 +276,17 @@ describe('domain rules are 422s that name the rule and the field, and change not
       const { articleEvents } = await import('../events/corpus/article');
       for (const article of ARTICLES) {
         for (const e of articleEvents(article)) {
-          const res = await fresh.post(`/v1/streams/${e.stream}/events`, { type: e.type, occurred: e.occurred, data: e.data, source: e.source });
-          expect({ fact: e.id, status: res.status, problem: res.status === 201 ? undefined : res.body }).toEqual({ fact: e.id, status: 201, problem: undefined });
+          const res = await fresh.post(`/v1/streams/${e.stream}/events`, {
+            type: e.type,
+            occurred: e.occurred,
+            data: e.data,
+            source: e.source,
+          });
+          expect({ fact: e.id, status: res.status, problem: res.status === 201 ? undefined : res.body }).toEqual({
+            fact: e.id,
+            status: 201,
+            problem: undefined,
+          });
         }
       }
     } finally {
@@ -207,10 +300,16 @@ describe('optimistic concurrency', () => {
     const stream = await t.get('/v1/streams/person-nikolai-bordyuzha');
     const revision = stream.body.revision;
     expect(stream.headers.etag).toBe(`"${revision}"`);
-    const ok = await t.post('/v1/streams/person-nikolai-bordyuzha/events', { expectedRevision: revision, facts: [statement()] });
+    const ok = await t.post('/v1/streams/person-nikolai-bordyuzha/events', {
+      expectedRevision: revision,
+      facts: [statement()],
+    });
     expect(ok.status).toBe(201);
     const before = await snapshot();
-    const stale = await t.post('/v1/streams/person-nikolai-bordyuzha/events', { expectedRevision: revision, facts: [statement()] });
+    const stale = await t.post('/v1/streams/person-nikolai-bordyuzha/events', {
+      expectedRevision: revision,
+      facts: [statement()],
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.currentRevision).toBe(revision + 1);
     expect(await snapshot()).toEqual(before);
@@ -218,16 +317,37 @@ describe('optimistic concurrency', () => {
 
   test('If-Match with the stream ETag: current succeeds, stale is 409', async () => {
     const etag = (await t.get('/v1/streams/person-nikolai-bordyuzha')).headers.etag!;
-    expect((await t.post('/v1/streams/person-nikolai-bordyuzha/events', statement(), { ...AS_ALICE, 'If-Match': etag })).status).toBe(201);
-    expect((await t.post('/v1/streams/person-nikolai-bordyuzha/events', statement(), { ...AS_ALICE, 'If-Match': etag })).status).toBe(409);
-    expect((await t.post('/v1/streams/person-nikolai-bordyuzha/events', statement(), { ...AS_ALICE, 'If-Match': 'nonsense' })).status).toBe(400);
+    expect(
+      (await t.post('/v1/streams/person-nikolai-bordyuzha/events', statement(), { ...AS_ALICE, 'If-Match': etag }))
+        .status,
+    ).toBe(201);
+    expect(
+      (await t.post('/v1/streams/person-nikolai-bordyuzha/events', statement(), { ...AS_ALICE, 'If-Match': etag }))
+        .status,
+    ).toBe(409);
+    expect(
+      (
+        await t.post('/v1/streams/person-nikolai-bordyuzha/events', statement(), {
+          ...AS_ALICE,
+          'If-Match': 'nonsense',
+        })
+      ).status,
+    ).toBe(400);
   });
 
   test('of 10 parallel writers expecting the same revision exactly one wins', async () => {
     const revision = (await t.get('/v1/streams/person-sergei-lavrov')).body.revision;
-    const lavrov = statement({ data: { speaker: 'person-sergei-lavrov', role: null, roleText: null, summary: 'race', topics: [] } });
+    const lavrov = statement({
+      data: { speaker: 'person-sergei-lavrov', role: null, roleText: null, summary: 'race', topics: [] },
+    });
     const statuses = await Promise.all(
-      Array.from({ length: 10 }, () => request(t.app).post('/v1/streams/person-sergei-lavrov/events').set(AS_ALICE).send({ expectedRevision: revision, facts: [lavrov] }).then((r) => r.status)),
+      Array.from({ length: 10 }, () =>
+        request(t.app)
+          .post('/v1/streams/person-sergei-lavrov/events')
+          .set(AS_ALICE)
+          .send({ expectedRevision: revision, facts: [lavrov] })
+          .then((r) => r.status),
+      ),
     );
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(9);
@@ -251,16 +371,27 @@ describe('idempotency', () => {
   test('the same key with a different body is a 422; keys are per principal', async () => {
     const key = { ...AS_ALICE, 'Idempotency-Key': 'retry-2' };
     expect((await t.post('/v1/streams/person-nikolai-bordyuzha/events', statement(), key)).status).toBe(201);
-    const other = await t.post('/v1/streams/person-nikolai-bordyuzha/events', statement({ occurred: '2010-01-01' }), key);
+    const other = await t.post(
+      '/v1/streams/person-nikolai-bordyuzha/events',
+      statement({ occurred: '2010-01-01' }),
+      key,
+    );
     expect(other.status).toBe(422);
     expect(other.body.rule).toBe('idempotency-key-reused');
-    const bob = await t.post('/v1/streams/person-nikolai-bordyuzha/events', statement(), { Authorization: `Bearer ${TOKENS.bob}`, 'Idempotency-Key': 'retry-2' });
+    const bob = await t.post('/v1/streams/person-nikolai-bordyuzha/events', statement(), {
+      Authorization: `Bearer ${TOKENS.bob}`,
+      'Idempotency-Key': 'retry-2',
+    });
     expect(bob.status).toBe(201);
   });
 
   test('parallel retries with one key append once', async () => {
     const before = await t.store.head();
-    const send = () => request(t.app).post('/v1/streams/person-nikolai-bordyuzha/events').set({ ...AS_ALICE, 'Idempotency-Key': 'parallel-1' }).send(statement());
+    const send = () =>
+      request(t.app)
+        .post('/v1/streams/person-nikolai-bordyuzha/events')
+        .set({ ...AS_ALICE, 'Idempotency-Key': 'parallel-1' })
+        .send(statement());
     const results = await Promise.all(Array.from({ length: 6 }, send));
     expect(new Set(results.map((r) => JSON.stringify(r.body)))).toHaveProperty('size', 1);
     expect(await t.store.head()).toBe(before + 1);
@@ -278,7 +409,9 @@ describe('corrections never rewrite history', () => {
       source: { article: 'test-gazette-2011' },
     });
     expect(res.status).toBe(201);
-    expect((await t.get(`/v1/relations/nato-csto?asOf=2010-06-01&minPosition=${res.body.position}`)).body.status).toBe('rejected');
+    expect((await t.get(`/v1/relations/nato-csto?asOf=2010-06-01&minPosition=${res.body.position}`)).body.status).toBe(
+      'rejected',
+    );
     expect((await t.get('/v1/relations/nato-csto?asOf=2010-06-01&knownAt=2011-01-14')).body.status).toBe('none');
     expect((await t.get(`/v1/events/${attested.id}`)).body.id).toBe(attested.id);
     const again = await t.post('/v1/streams/relations-nato-csto/events', {
@@ -292,18 +425,37 @@ describe('corrections never rewrite history', () => {
 
   test('a correction supersedes a fact with its replacement in the same batch', async () => {
     const restored = (await t.get('/v1/events?type=MembershipRestored')).body.items[0];
-    expect((await t.get('/v1/membership?asOf=2006-12-01')).body.members.find((m: { country: string }) => m.country === 'Uzbekistan').status).toBe('possibly-member');
+    expect(
+      (await t.get('/v1/membership?asOf=2006-12-01')).body.members.find(
+        (m: { country: string }) => m.country === 'Uzbekistan',
+      ).status,
+    ).toBe('possibly-member');
     const replacement = '5b0c4d2e-8f1a-4c3b-9d7e-2a6f8e1c0b93';
     const res = await t.post('/v1/streams/country-uzbekistan/events', {
       facts: [
-        { type: 'FactCorrected', occurred: '2011-01-15', data: { eventId: restored.id, correctedBy: replacement, reason: 'test: dated by the protocol alone' }, source: { article: 'test-gazette-2011' } },
-        { id: replacement, type: 'MembershipRestored', occurred: '2006-06/2006-08', data: { country: 'country-uzbekistan', basis: 'the Sochi protocol' }, source: { article: 'test-gazette-2011' } },
+        {
+          type: 'FactCorrected',
+          occurred: '2011-01-15',
+          data: { eventId: restored.id, correctedBy: replacement, reason: 'test: dated by the protocol alone' },
+          source: { article: 'test-gazette-2011' },
+        },
+        {
+          id: replacement,
+          type: 'MembershipRestored',
+          occurred: '2006-06/2006-08',
+          data: { country: 'country-uzbekistan', basis: 'the Sochi protocol' },
+          source: { article: 'test-gazette-2011' },
+        },
       ],
     });
     expect(res.status).toBe(201);
-    const now = (await t.get(`/v1/membership?asOf=2006-12-01&minPosition=${res.body.position}`)).body.members.find((m: { country: string }) => m.country === 'Uzbekistan');
+    const now = (await t.get(`/v1/membership?asOf=2006-12-01&minPosition=${res.body.position}`)).body.members.find(
+      (m: { country: string }) => m.country === 'Uzbekistan',
+    );
     expect(now).toMatchObject({ status: 'member', since: '2006-08-31' });
-    const then = (await t.get('/v1/membership?asOf=2006-12-01&knownAt=2010-12-31')).body.members.find((m: { country: string }) => m.country === 'Uzbekistan');
+    const then = (await t.get('/v1/membership?asOf=2006-12-01&knownAt=2010-12-31')).body.members.find(
+      (m: { country: string }) => m.country === 'Uzbekistan',
+    );
     expect(then.status).toBe('possibly-member');
   });
 
@@ -325,8 +477,20 @@ describe('auth', () => {
     const none = await t.post('/v1/streams/person-nikolai-bordyuzha/events', statement(), {});
     expect(none.status).toBe(401);
     expect(none.headers['www-authenticate']).toMatch(/^Bearer/);
-    expect((await t.post('/v1/streams/person-nikolai-bordyuzha/events', statement(), { Authorization: 'Bearer wrong-token-0123456789' })).status).toBe(401);
-    expect((await t.post('/v1/streams/person-nikolai-bordyuzha/events', statement(), { Authorization: `Basic ${TOKENS.alice}` })).status).toBe(401);
+    expect(
+      (
+        await t.post('/v1/streams/person-nikolai-bordyuzha/events', statement(), {
+          Authorization: 'Bearer wrong-token-0123456789',
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await t.post('/v1/streams/person-nikolai-bordyuzha/events', statement(), {
+          Authorization: `Basic ${TOKENS.alice}`,
+        })
+      ).status,
+    ).toBe(401);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -337,7 +501,13 @@ describe('auth', () => {
       expect((await closed.get('/v1/membership', { Authorization: `Bearer ${TOKENS.read}` })).status).toBe(200);
       expect((await closed.get('/v1/membership', AS_ALICE)).status).toBe(200);
       expect((await closed.get('/healthz')).status).toBe(200);
-      expect((await closed.post('/v1/streams/person-nikolai-bordyuzha/events', statement(), { Authorization: `Bearer ${TOKENS.read}` })).status).toBe(403);
+      expect(
+        (
+          await closed.post('/v1/streams/person-nikolai-bordyuzha/events', statement(), {
+            Authorization: `Bearer ${TOKENS.read}`,
+          })
+        ).status,
+      ).toBe(403);
     } finally {
       await closed.close();
     }
@@ -363,5 +533,6 @@ test('every event recorded through the API is valid against the event catalog', 
   const { parseEvent } = await import('../events/envelope');
   const recorded = (await t.store.readAll()).filter((e) => e.metadata.recordedBy !== 'corpus');
   expect(recorded.length).toBeGreaterThan(10);
-  for (const { position: _p, revision: _r, recordedAt: _a, ...e } of recorded) expect(() => parseEvent(e)).not.toThrow();
+  for (const { position: _p, revision: _r, recordedAt: _a, ...e } of recorded)
+    expect(() => parseEvent(e)).not.toThrow();
 });

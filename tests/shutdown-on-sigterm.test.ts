@@ -16,7 +16,13 @@ test('SIGTERM ends event streams, finishes, and exits 0; tokens can come from a 
       body: JSON.stringify({
         type: 'StatementMade',
         occurred: '2010-02-04',
-        data: { speaker: 'person-nikolai-bordyuzha', role: null, roleText: null, summary: 'before shutdown', topics: [] },
+        data: {
+          speaker: 'person-nikolai-bordyuzha',
+          role: null,
+          roleText: null,
+          summary: 'before shutdown',
+          topics: [],
+        },
         source: { article: 'edm-v7-i31' },
       }),
     });

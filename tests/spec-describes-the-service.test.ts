@@ -11,17 +11,44 @@ test('the spec lists exactly the event types of the catalog', () => {
 
 test('the response check rejects a body the spec does not describe', () => {
   const fake = (status: number, body: unknown) =>
-    ({ status, text: JSON.stringify(body), headers: { 'content-type': 'application/json; charset=utf-8' } }) as unknown as Response;
-  expect(() => expectToMatchSpec('get', '/v1/membership', fake(200, { asOf: '2007-06-01', knownAt: null, position: 1, members: [{ country: 'X' }] }))).toThrow(/does not match/);
-  expect(() => expectToMatchSpec('get', '/v1/membership', fake(200, { asOf: '2007-02-30', knownAt: null, position: 1, members: [] }))).toThrow(/does not match/);
+    ({
+      status,
+      text: JSON.stringify(body),
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    }) as unknown as Response;
+  expect(() =>
+    expectToMatchSpec(
+      'get',
+      '/v1/membership',
+      fake(200, { asOf: '2007-06-01', knownAt: null, position: 1, members: [{ country: 'X' }] }),
+    ),
+  ).toThrow(/does not match/);
+  expect(() =>
+    expectToMatchSpec(
+      'get',
+      '/v1/membership',
+      fake(200, { asOf: '2007-02-30', knownAt: null, position: 1, members: [] }),
+    ),
+  ).toThrow(/does not match/);
   expect(() => expectToMatchSpec('get', '/v1/membership', fake(418, {}))).toThrow(/does not declare/);
-  expect(() => expectToMatchSpec('get', '/v1/membership', fake(200, { asOf: '2007-06-01', knownAt: null, position: 1, members: [] }))).not.toThrow();
+  expect(() =>
+    expectToMatchSpec(
+      'get',
+      '/v1/membership',
+      fake(200, { asOf: '2007-06-01', knownAt: null, position: 1, members: [] }),
+    ),
+  ).not.toThrow();
 });
 
 type Media = Record<string, { example?: unknown; examples?: Record<string, { value: unknown }> }>;
-type Operation = { operationId: string; requestBody?: { content: Media }; responses: Record<string, { content?: Media }> };
+type Operation = {
+  operationId: string;
+  requestBody?: { content: Media };
+  responses: Record<string, { content?: Media }>;
+};
 
-const examplesOf = (media: Media[string]): unknown[] => (media.example !== undefined ? [media.example] : Object.values(media.examples ?? {}).map((e) => e.value));
+const examplesOf = (media: Media[string]): unknown[] =>
+  media.example !== undefined ? [media.example] : Object.values(media.examples ?? {}).map((e) => e.value);
 
 test('every operation documents an example of each success, and each example is valid against its schema', () => {
   const checked: string[] = [];
@@ -30,13 +57,25 @@ test('every operation documents an example of each success, and each example is 
       const successes = Object.entries(op.responses).filter(([c]) => c.startsWith('2'));
       const documented = [
         ...successes.flatMap(([code, success]) =>
-          Object.entries(success.content ?? {}).map(([type, media]) => ({ at: ['paths', path, method, 'responses', code, 'content', type, 'schema'], type, media })),
+          Object.entries(success.content ?? {}).map(([type, media]) => ({
+            at: ['paths', path, method, 'responses', code, 'content', type, 'schema'],
+            type,
+            media,
+          })),
         ),
-        ...Object.entries(op.requestBody?.content ?? {}).map(([type, media]) => ({ at: ['paths', path, method, 'requestBody', 'content', type, 'schema'], type, media })),
+        ...Object.entries(op.requestBody?.content ?? {}).map(([type, media]) => ({
+          at: ['paths', path, method, 'requestBody', 'content', type, 'schema'],
+          type,
+          media,
+        })),
       ];
       for (const { at, type, media } of documented) {
         const examples = examplesOf(media);
-        expect({ operation: op.operationId, type, examples: examples.length > 0 }).toEqual({ operation: op.operationId, type, examples: true });
+        expect({ operation: op.operationId, type, examples: examples.length > 0 }).toEqual({
+          operation: op.operationId,
+          type,
+          examples: true,
+        });
         const errors = type.includes('json') ? examples.map((e) => schemaErrors(at, e)).filter(Boolean) : [];
         expect({ operation: op.operationId, errors }).toEqual({ operation: op.operationId, errors: [] });
       }

@@ -34,7 +34,8 @@ const adapters: Adapter[] = [
 ];
 
 /** Why the EventStoreDB leg did not run, and how to run it. */
-const ESDB_SKIPPED = 'no ESDB_URL; start EventStoreDB (docker compose up -d eventstore) and run ESDB_URL=esdb://localhost:2113?tls=false npm test';
+const ESDB_SKIPPED =
+  'no ESDB_URL; start EventStoreDB (docker compose up -d eventstore) and run ESDB_URL=esdb://localhost:2113?tls=false npm test';
 
 // EventStoreDB runs only where a server is reachable; each test gets a namespace of its own, so a log of its own.
 const ESDB_URL = process.env.ESDB_URL;
@@ -45,13 +46,21 @@ const openEsdb = async (namespace: string) => {
   return store;
 };
 if (ESDB_URL) {
-  adapters.push({ name: 'esdb', open: () => openEsdb(`contract-${randomUUID().slice(0, 8)}`), reopen: (s) => openEsdb(namespaces.get(s)!) });
+  adapters.push({
+    name: 'esdb',
+    open: () => openEsdb(`contract-${randomUUID().slice(0, 8)}`),
+    reopen: (s) => openEsdb(namespaces.get(s)!),
+  });
 } else {
   test.skip(`EventStore contract: esdb (${ESDB_SKIPPED})`, () => undefined);
   console.warn(`The EventStoreDB legs were skipped: ${ESDB_SKIPPED}.`);
 }
 
-const kindOf = async (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e instanceof AppError ? e.kind : String(e)));
+const kindOf = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: unknown) => (e instanceof AppError ? e.kind : String(e)),
+  );
 
 describe.each(adapters)('EventStore contract: $name', (adapter) => {
   let store: EventStore;
@@ -61,7 +70,10 @@ describe.each(adapters)('EventStore contract: $name', (adapter) => {
   test('appends assign gap-free global positions and per-stream revisions', async () => {
     const a = await store.append('country-a', [attestation('country-a'), attestation('country-a')], 'no-stream');
     const b = await store.append('country-b', [attestation('country-b')], 'no-stream');
-    expect(a.events.map((e) => [e.position, e.revision])).toEqual([[1, 0], [2, 1]]);
+    expect(a.events.map((e) => [e.position, e.revision])).toEqual([
+      [1, 0],
+      [2, 1],
+    ]);
     expect(b.events.map((e) => [e.position, e.revision])).toEqual([[3, 0]]);
     expect(a.revision).toBe(1);
     expect(await store.head()).toBe(3);
@@ -90,7 +102,9 @@ describe.each(adapters)('EventStore contract: $name', (adapter) => {
 
   test('concurrent writers expecting the same revision: exactly one wins', async () => {
     await store.append('country-a', [attestation('country-a')], 'no-stream');
-    const results = await Promise.all(Array.from({ length: 8 }, () => kindOf(store.append('country-a', [attestation('country-a')], 0))));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => kindOf(store.append('country-a', [attestation('country-a')], 0))),
+    );
     expect(results.filter((r) => r === 'ok')).toHaveLength(1);
     expect(results.filter((r) => r === 'conflict')).toHaveLength(7);
     expect(await store.streamRevision('country-a')).toBe(1);
@@ -105,23 +119,43 @@ describe.each(adapters)('EventStore contract: $name', (adapter) => {
     expect(await store.head()).toBe(1);
     expect(await store.findIdempotency('k1')).toEqual({ fingerprint: 'f1', result: first });
     expect(await store.findIdempotency('k2')).toBeNull();
-    expect(await kindOf(store.append('country-a', [attestation('country-a')], 'any', { idempotency: { key: 'k1', fingerprint: 'f2' } }))).toBe('conflict');
+    expect(
+      await kindOf(
+        store.append('country-a', [attestation('country-a')], 'any', { idempotency: { key: 'k1', fingerprint: 'f2' } }),
+      ),
+    ).toBe('conflict');
     expect(await store.head()).toBe(1);
   });
 
   test('a failed append records no idempotency key', async () => {
     await store.append('country-a', [attestation('country-a')], 'no-stream');
-    expect(await kindOf(store.append('country-a', [attestation('country-a')], 'no-stream', { idempotency: { key: 'k', fingerprint: 'f' } }))).toBe('conflict');
+    expect(
+      await kindOf(
+        store.append('country-a', [attestation('country-a')], 'no-stream', {
+          idempotency: { key: 'k', fingerprint: 'f' },
+        }),
+      ),
+    ).toBe('conflict');
     expect(await store.findIdempotency('k')).toBeNull();
   });
 
   test('reads a stream in revision order, from a revision', async () => {
-    const events = [attestation('country-a', '2001-01-01'), attestation('country-a', '2002-01-01'), attestation('country-a', '2003-01-01')];
+    const events = [
+      attestation('country-a', '2001-01-01'),
+      attestation('country-a', '2002-01-01'),
+      attestation('country-a', '2003-01-01'),
+    ];
     await store.append('country-a', events, 'no-stream');
     await store.append('country-b', [attestation('country-b')], 'no-stream');
     const all = await store.readStream('country-a');
     expect(all.map((e) => e.id)).toEqual(events.map((e) => e.id));
-    expect(all[2]).toMatchObject({ stream: 'country-a', revision: 2, position: 3, occurred: events[2]!.occurred, data: events[2]!.data });
+    expect(all[2]).toMatchObject({
+      stream: 'country-a',
+      revision: 2,
+      position: 3,
+      occurred: events[2]!.occurred,
+      data: events[2]!.data,
+    });
     expect((await store.readStream('country-a', { fromRevision: 1, limit: 1 })).map((e) => e.revision)).toEqual([1]);
     expect(await store.readStream('country-none')).toEqual([]);
   });

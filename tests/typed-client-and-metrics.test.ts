@@ -24,12 +24,20 @@ test('the typed client reads, records and gets typed problems from a running ser
     body: {
       type: 'StatementMade',
       occurred: '2010-02-04',
-      data: { speaker: 'person-nikolai-bordyuzha', role: null, roleText: null, summary: 'through the client', topics: [] },
+      data: {
+        speaker: 'person-nikolai-bordyuzha',
+        role: null,
+        roleText: null,
+        summary: 'through the client',
+        topics: [],
+      },
       source: { article: 'edm-v7-i31' },
     },
   });
   expect(recorded.response.status).toBe(201);
-  const statements = await api.GET('/v1/statements', { params: { query: { speaker: 'Bordyuzha', minPosition: recorded.data!.position, limit: 500 } } });
+  const statements = await api.GET('/v1/statements', {
+    params: { query: { speaker: 'Bordyuzha', minPosition: recorded.data!.position, limit: 500 } },
+  });
   expect(statements.data?.items.map((s) => s.id)).toContain(recorded.data!.events[0]!.id);
 
   const bad = await api.GET('/v1/membership', { params: { query: { asOf: '2007-02-30' } } });

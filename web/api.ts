@@ -20,12 +20,15 @@ export interface Snapshot {
 
 /** Fails loudly: the page shows the problem's title instead of drawing a wrong picture. */
 function body<T>(result: { data?: T; error?: unknown }): T {
-  if (result.data === undefined) throw new Error((result.error as { title?: string } | undefined)?.title ?? 'the service did not answer');
+  if (result.data === undefined)
+    throw new Error((result.error as { title?: string } | undefined)?.title ?? 'the service did not answer');
   return result.data;
 }
 
 /** Every item of a paginated read, following `next` cursors. */
-async function allPages<T>(page: (cursor: string | undefined) => Promise<{ items: T[]; next?: string | null }>): Promise<T[]> {
+async function allPages<T>(
+  page: (cursor: string | undefined) => Promise<{ items: T[]; next?: string | null }>,
+): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | undefined;
   do {
@@ -38,7 +41,9 @@ async function allPages<T>(page: (cursor: string | undefined) => Promise<{ items
 
 type Query = { asOf?: string; knownAt?: string };
 const timeline = (query: Query & { type?: Schemas['EventType'][] }) =>
-  allPages(async (cursor) => body(await client.GET('/v1/timeline', { params: { query: { ...query, limit: 500, cursor } } })));
+  allPages(async (cursor) =>
+    body(await client.GET('/v1/timeline', { params: { query: { ...query, limit: 500, cursor } } })),
+  );
 
 const CHAIR_EVENTS: Schemas['EventType'][] = ['ChairmanshipAttested', 'ChairmanshipTransferred'];
 
@@ -60,22 +65,40 @@ export async function loadSnapshot(asOf: string, knownAt: string | null): Promis
     client.GET('/v1/membership', { params: { query: q } }).then(body),
     client.GET('/v1/membership/timeline', { params: { query: known } }).then(body),
     client.GET('/v1/relations/nato-csto', { params: { query: q } }).then(body),
-    allPages(async (cursor) => body(await client.GET('/v1/summits', { params: { query: { ...q, limit: 500, cursor } } }))),
-    allPages(async (cursor) => body(await client.GET('/v1/statements', { params: { query: { ...q, limit: 500, cursor } } }))),
+    allPages(async (cursor) =>
+      body(await client.GET('/v1/summits', { params: { query: { ...q, limit: 500, cursor } } })),
+    ),
+    allPages(async (cursor) =>
+      body(await client.GET('/v1/statements', { params: { query: { ...q, limit: 500, cursor } } })),
+    ),
     timeline({ ...q, type: CHAIR_EVENTS }),
   ]);
   // The chair over time: whom the chairmanship read model names after each change.
   const chairs = await Promise.all(
     chairEvents.map(async (e) => ({
       from: e.occurred.earliest,
-      chair: body(await client.GET('/v1/chairmanship', { params: { query: { ...known, asOf: e.occurred.latest } } })).chair,
+      chair: body(await client.GET('/v1/chairmanship', { params: { query: { ...known, asOf: e.occurred.latest } } }))
+        .chair,
     })),
   );
-  return { asOf, knownAt, position: membership.position, membership, timeline: membershipTimeline, relations, chairs, summits, statements };
+  return {
+    asOf,
+    knownAt,
+    position: membership.position,
+    membership,
+    timeline: membershipTimeline,
+    relations,
+    chairs,
+    summits,
+    statements,
+  };
 }
 
-export const loadEvent = async (id: string): Promise<Schemas['Event']> => body(await client.GET('/v1/events/{id}', { params: { path: { id } } }));
+export const loadEvent = async (id: string): Promise<Schemas['Event']> =>
+  body(await client.GET('/v1/events/{id}', { params: { path: { id } } }));
 
 /** How an article is named to a reader. */
 export const articleName = (a: Schemas['Article']): string =>
-  [a.publication, a.volume && `vol. ${a.volume}`, a.issue && `no. ${a.issue}`, a.title && `“${a.title}”`].filter(Boolean).join(', ');
+  [a.publication, a.volume && `vol. ${a.volume}`, a.issue && `no. ${a.issue}`, a.title && `“${a.title}”`]
+    .filter(Boolean)
+    .join(', ');

@@ -17,7 +17,11 @@ const BAR = 14;
 const LANE = 12;
 
 /** Draws the record as it stood on `snapshot.asOf`: nothing after that day is drawn. */
-export function drawChart(snapshot: Snapshot, span: { first: string; last: string }, onSelect: (m: Mark) => void): SVGSVGElement {
+export function drawChart(
+  snapshot: Snapshot,
+  span: { first: string; last: string },
+  onSelect: (m: Mark) => void,
+): SVGSVGElement {
   const countries = snapshot.timeline.items;
   const rows = ['NATO–CSTO relations', 'Chairmanship', ...countries.map((c) => c.country), 'Summits', 'Statements'];
   const s = scale(span.first, span.last, LABEL, WIDTH - LABEL - 20);
@@ -25,7 +29,12 @@ export function drawChart(snapshot: Snapshot, span: { first: string; last: strin
   // Statements on nearby days are stacked in lanes so that each stays clickable.
   const lanes = stack(snapshot.statements.map((st) => s.x(st.occurred.earliest)));
   const height = 40 + rows.length * ROW + Math.max(0, ...lanes) * LANE + 10;
-  const root = svg('svg', { viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-label': `The record as of ${snapshot.asOf}`, class: 'chart' }) as SVGSVGElement;
+  const root = svg('svg', {
+    viewBox: `0 0 ${WIDTH} ${height}`,
+    role: 'img',
+    'aria-label': `The record as of ${snapshot.asOf}`,
+    class: 'chart',
+  }) as SVGSVGElement;
   root.append(hatching(), axis(s, height));
 
   const y = (row: number) => 40 + row * ROW;
@@ -33,7 +42,19 @@ export function drawChart(snapshot: Snapshot, span: { first: string; last: strin
 
   const mark = (m: Mark, shape: SVGElement, title: string) => {
     const id = m.kind === 'statement' ? m.statement.id : m.kind === 'summit' ? m.summit.id : null;
-    const g = svg('g', { class: `mark mark-${m.kind}`, 'data-kind': m.kind, 'data-id': id, tabindex: 0, role: 'button', 'aria-label': title }, svg('title', {}, title), shape);
+    const g = svg(
+      'g',
+      {
+        class: `mark mark-${m.kind}`,
+        'data-kind': m.kind,
+        'data-id': id,
+        tabindex: 0,
+        role: 'button',
+        'aria-label': title,
+      },
+      svg('title', {}, title),
+      shape,
+    );
     g.addEventListener('click', () => onSelect(m));
     g.addEventListener('keydown', (ev) => (ev as KeyboardEvent).key === 'Enter' && onSelect(m));
     return g;
@@ -47,35 +68,79 @@ export function drawChart(snapshot: Snapshot, span: { first: string; last: strin
   relations.forEach((h, i) => {
     if (h.from > asOf) return;
     const to = minDay(relations[i + 1]?.from ?? asOf, asOf);
-    root.append(mark({ kind: 'relations', status: h.status, from: h.from, evidence: [h.eventId] }, bar(0, h.from, to, `band relations-${h.status}`), `Relations ${h.status} from ${h.from}`));
+    root.append(
+      mark(
+        { kind: 'relations', status: h.status, from: h.from, evidence: [h.eventId] },
+        bar(0, h.from, to, `band relations-${h.status}`),
+        `Relations ${h.status} from ${h.from}`,
+      ),
+    );
   });
 
   snapshot.chairs.forEach((c, i) => {
     if (!c.chair || c.from > asOf) return;
     const to = minDay(snapshot.chairs[i + 1]?.from ?? asOf, asOf);
-    const shape = svg('g', {}, bar(1, c.from, to, 'band chair'), svg('text', { x: s.x(c.from) + 4, y: y(1) + BAR - 3, class: 'band-label' }, c.chair.country));
-    root.append(mark({ kind: 'chair', country: c.chair.country, from: c.from, evidence: c.chair.evidence.map((e) => e.eventId) }, shape, `${c.chair.country} chairs from ${c.from}`));
+    const shape = svg(
+      'g',
+      {},
+      bar(1, c.from, to, 'band chair'),
+      svg('text', { x: s.x(c.from) + 4, y: y(1) + BAR - 3, class: 'band-label' }, c.chair.country),
+    );
+    root.append(
+      mark(
+        { kind: 'chair', country: c.chair.country, from: c.from, evidence: c.chair.evidence.map((e) => e.eventId) },
+        shape,
+        `${c.chair.country} chairs from ${c.from}`,
+      ),
+    );
   });
 
   countries.forEach((c, i) => {
     for (const iv of c.intervals) {
       if (iv.from > asOf) continue;
       const to = minDay(iv.to ?? asOf, asOf);
-      const m: Mark = { kind: 'membership', country: c.country, status: iv.status, from: iv.from, to: iv.to, evidence: iv.evidence };
-      root.append(mark(m, bar(i + 2, iv.from, to, `bar status-${iv.status}`), `${c.country}: ${iv.status.replace('-', ' ')} from ${iv.from}${iv.to ? ` to ${iv.to}` : ''}`));
+      const m: Mark = {
+        kind: 'membership',
+        country: c.country,
+        status: iv.status,
+        from: iv.from,
+        to: iv.to,
+        evidence: iv.evidence,
+      };
+      root.append(
+        mark(
+          m,
+          bar(i + 2, iv.from, to, `bar status-${iv.status}`),
+          `${c.country}: ${iv.status.replace('-', ' ')} from ${iv.from}${iv.to ? ` to ${iv.to}` : ''}`,
+        ),
+      );
     }
   });
 
   const summitsRow = y(rows.length - 2) + BAR / 2;
   for (const summit of snapshot.summits) {
     const x = s.x(summit.date.earliest);
-    const shape = svg('path', { d: `M${x} ${summitsRow - 7} l7 7 l-7 7 l-7 -7 z`, class: `summit summit-${summit.status}` });
-    root.append(mark({ kind: 'summit', summit }, shape, `Summit ${summit.status}: ${summit.place ?? 'place not reported'}, ${summit.date.text}`));
+    const shape = svg('path', {
+      d: `M${x} ${summitsRow - 7} l7 7 l-7 7 l-7 -7 z`,
+      class: `summit summit-${summit.status}`,
+    });
+    root.append(
+      mark(
+        { kind: 'summit', summit },
+        shape,
+        `Summit ${summit.status}: ${summit.place ?? 'place not reported'}, ${summit.date.text}`,
+      ),
+    );
   }
 
   const statementsRow = y(rows.length - 1) + 6;
   snapshot.statements.forEach((st, i) => {
-    const shape = svg('circle', { cx: s.x(st.occurred.earliest), cy: statementsRow + (lanes[i] ?? 0) * LANE, r: 5, class: st.quote ? 'statement quoted' : 'statement' });
+    const shape = svg('circle', {
+      cx: s.x(st.occurred.earliest),
+      cy: statementsRow + (lanes[i] ?? 0) * LANE,
+      r: 5,
+      class: st.quote ? 'statement quoted' : 'statement',
+    });
     root.append(mark({ kind: 'statement', statement: st }, shape, `${st.speaker.name}, ${st.occurred.text}`));
   });
 
@@ -83,7 +148,11 @@ export function drawChart(snapshot: Snapshot, span: { first: string; last: strin
   const nearRightEdge = x > WIDTH - 90;
   root.append(
     svg('line', { x1: x, x2: x, y1: 24, y2: height - 4, class: 'as-of-line' }),
-    svg('text', { x: nearRightEdge ? x - 4 : x + 4, y: 34, class: 'as-of-label', 'text-anchor': nearRightEdge ? 'end' : 'start' }, snapshot.asOf),
+    svg(
+      'text',
+      { x: nearRightEdge ? x - 4 : x + 4, y: 34, class: 'as-of-label', 'text-anchor': nearRightEdge ? 'end' : 'start' },
+      snapshot.asOf,
+    ),
   );
   return root;
 }
@@ -95,7 +164,10 @@ function axis(s: Scale, height: number): SVGElement {
   const step = Math.max(1, Math.ceil((last - first) / 20));
   for (let year = first; year <= last; year += step) {
     const x = s.x(`${year}-01-01`);
-    g.append(svg('line', { x1: x, x2: x, y1: 22, y2: height, class: 'tick' }), svg('text', { x: x + 2, y: 16, class: 'tick-label' }, String(year)));
+    g.append(
+      svg('line', { x1: x, x2: x, y1: 22, y2: height, class: 'tick' }),
+      svg('text', { x: x + 2, y: 16, class: 'tick-label' }, String(year)),
+    );
   }
   return g;
 }
@@ -104,7 +176,11 @@ function hatching(): SVGElement {
   return svg(
     'defs',
     {},
-    svg('pattern', { id: 'uncertain', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, svg('rect', { width: 3, height: 6, class: 'hatch' })),
+    svg(
+      'pattern',
+      { id: 'uncertain', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
+      svg('rect', { width: 3, height: 6, class: 'hatch' }),
+    ),
   );
 }
 
@@ -120,4 +196,5 @@ function stack(xs: number[]): number[] {
 }
 
 const minDay = (a: string, b: string) => (a < b ? a : b);
-const clampDay = (d: string, span: { first: string; last: string }) => (dayNumber(d) > dayNumber(span.last) ? span.last : d);
+const clampDay = (d: string, span: { first: string; last: string }) =>
+  dayNumber(d) > dayNumber(span.last) ? span.last : d;

@@ -3,7 +3,11 @@ import type { Mark } from './chart';
 import { html } from './svg';
 
 /** The selected fact: what it says, the quote where the article quotes, and where it comes from. */
-export async function showDetails(panel: HTMLElement, mark: Mark, sources: Map<string, Schemas['Article']>): Promise<void> {
+export async function showDetails(
+  panel: HTMLElement,
+  mark: Mark,
+  sources: Map<string, Schemas['Article']>,
+): Promise<void> {
   panel.replaceChildren(html('p', { class: 'muted' }, 'Loading…'));
   const parts = await render(mark, sources);
   panel.replaceChildren(...parts);
@@ -16,7 +20,9 @@ async function render(mark: Mark, sources: Map<string, Schemas['Article']>): Pro
       return [
         html('h2', {}, `${st.speaker.name}${st.roleText ? `, ${st.roleText}` : ''}`),
         html('p', { class: 'when' }, st.occurred.text),
-        st.quote ? html('blockquote', { class: 'quote' }, st.quote) : html('p', { class: 'muted' }, 'The article paraphrases:'),
+        st.quote
+          ? html('blockquote', { class: 'quote' }, st.quote)
+          : html('p', { class: 'muted' }, 'The article paraphrases:'),
         html('p', {}, st.summary),
         cite(st.source.article, st.source.outlet, sources),
       ];
@@ -27,7 +33,10 @@ async function render(mark: Mark, sources: Map<string, Schemas['Article']>): Pro
         html('h2', {}, `Summit (${sm.status})${sm.place ? ` in ${sm.place}` : ''}${sm.informal ? ', informal' : ''}`),
         html('p', { class: 'when' }, sm.date.text),
         ...sm.outcomes.map((o) => html('p', {}, o)),
-        ...(await evidence(sm.evidence.map((e) => e.eventId), sources)),
+        ...(await evidence(
+          sm.evidence.map((e) => e.eventId),
+          sources,
+        )),
       ];
     }
     case 'membership':
@@ -37,9 +46,17 @@ async function render(mark: Mark, sources: Map<string, Schemas['Article']>): Pro
         ...(await evidence(mark.evidence, sources)),
       ];
     case 'relations':
-      return [html('h2', {}, `NATO–CSTO relations: ${mark.status}`), html('p', { class: 'when' }, `from ${mark.from}`), ...(await evidence(mark.evidence, sources))];
+      return [
+        html('h2', {}, `NATO–CSTO relations: ${mark.status}`),
+        html('p', { class: 'when' }, `from ${mark.from}`),
+        ...(await evidence(mark.evidence, sources)),
+      ];
     case 'chair':
-      return [html('h2', {}, `Chairmanship: ${mark.country}`), html('p', { class: 'when' }, `from ${mark.from}`), ...(await evidence(mark.evidence, sources))];
+      return [
+        html('h2', {}, `Chairmanship: ${mark.country}`),
+        html('p', { class: 'when' }, `from ${mark.from}`),
+        ...(await evidence(mark.evidence, sources)),
+      ];
   }
 }
 

@@ -40,11 +40,21 @@ async function refresh(): Promise<void> {
 function renderSummary(s: Snapshot): void {
   const listed = s.membership.members;
   members.replaceChildren(
-    ...listed.map((m) => html('li', { 'data-country': m.country, 'data-status': m.status, class: `status-${m.status}` }, m.status === 'member' ? m.country : `${m.country} (possibly)`)),
+    ...listed.map((m) =>
+      html(
+        'li',
+        { 'data-country': m.country, 'data-status': m.status, class: `status-${m.status}` },
+        m.status === 'member' ? m.country : `${m.country} (possibly)`,
+      ),
+    ),
   );
   const chair = s.chairs.filter((c) => c.from <= s.asOf).at(-1)?.chair;
   summary.replaceChildren(
-    html('p', {}, `Members on ${s.asOf}${s.knownAt ? `, as known on ${s.knownAt}` : ''}: ${listed.filter((m) => m.status === 'member').length}`),
+    html(
+      'p',
+      {},
+      `Members on ${s.asOf}${s.knownAt ? `, as known on ${s.knownAt}` : ''}: ${listed.filter((m) => m.status === 'member').length}`,
+    ),
     html('p', {}, `NATO–CSTO relations: ${s.relations.status}`),
     html('p', {}, `Chair: ${chair?.country ?? 'not reported'}`),
     html('p', {}, `${count(s.summits.length, 'summit')}, ${count(s.statements.length, 'statement')}`),
@@ -101,7 +111,11 @@ async function start(): Promise<void> {
   const [s, list] = await Promise.all([recordSpan(), loadSources()]);
   span = s;
   sources = new Map(list.map((a) => [a.key, a]));
-  knownAt.append(...list.map((a) => html('option', { value: a.published.earliest }, `as known when ${articleName(a)} appeared (${a.published.text})`)));
+  knownAt.append(
+    ...list.map((a) =>
+      html('option', { value: a.published.earliest }, `as known when ${articleName(a)} appeared (${a.published.text})`),
+    ),
+  );
   configureSlider(true);
   slider.addEventListener('input', () => {
     dateInput.value = isoDay(Number(slider.value));

@@ -37,7 +37,11 @@ export const edmV2I213: Article = {
       stream: 'organization-csto',
       occurred: day('1995-11-01', 'November 1, 1995'),
       outlet: null,
-      data: { subject: 'organization-csto', registrar: 'organization-united-nations', as: 'the Collective Security Treaty' },
+      data: {
+        subject: 'organization-csto',
+        registrar: 'organization-united-nations',
+        as: 'the Collective Security Treaty',
+      },
     }),
     fact({
       key: 'uzbekistan-halted-membership',
@@ -53,7 +57,11 @@ export const edmV2I213: Article = {
       stream: 'organization-csto',
       occurred: day('2003-09-18', 'September 18, 2003'),
       outlet: null,
-      data: { body: 'heads of member-states', decision: 'upgrade the Treaty into a more permanent arrangement', topics: ['institutions'] },
+      data: {
+        body: 'heads of member-states',
+        decision: 'upgrade the Treaty into a more permanent arrangement',
+        topics: ['institutions'],
+      },
     }),
     fact({
       key: 'csto-registered-un',
@@ -61,7 +69,11 @@ export const edmV2I213: Article = {
       stream: 'organization-csto',
       occurred: day('2003-12-26', 'December 26, 2003'),
       outlet: null,
-      data: { subject: 'organization-csto', registrar: 'organization-united-nations', as: 'a regional international organization' },
+      data: {
+        subject: 'organization-csto',
+        registrar: 'organization-united-nations',
+        as: 'a regional international organization',
+      },
     }),
     fact({
       key: 'bordyuzha-no-bases',
@@ -75,7 +87,8 @@ export const edmV2I213: Article = {
         speaker: 'person-nikolai-bordyuzha',
         role: 'csto-secretary-general',
         roleText: 'CSTO Secretary-General',
-        summary: 'The CSTO is not seeking military expansion: additional CSTO bases are not on the agenda, and Russia has no plans for bases in Central Asia.',
+        summary:
+          'The CSTO is not seeking military expansion: additional CSTO bases are not on the agenda, and Russia has no plans for bases in Central Asia.',
         topics: ['bases', 'military'],
       },
     }),
@@ -108,7 +121,8 @@ export const edmV2I213: Article = {
         participants: ['person-nikolai-bordyuzha', 'person-alikbek-jekshenkulov'],
         chair: null,
         topics: ['agreements'],
-        summary: 'Bordyuzha met Kyrgyz Foreign Minister Alikbek Jekshenkulov; both sides reiterated a full commitment to all CSTO agreements.',
+        summary:
+          'Bordyuzha met Kyrgyz Foreign Minister Alikbek Jekshenkulov; both sides reiterated a full commitment to all CSTO agreements.',
       },
     }),
     fact({
@@ -123,7 +137,8 @@ export const edmV2I213: Article = {
         participants: [],
         chair: null,
         topics: ['consultations'],
-        summary: 'The deputy foreign and defense ministers, and security council deputy heads, of CSTO member-states held consultations in Moscow.',
+        summary:
+          'The deputy foreign and defense ministers, and security council deputy heads, of CSTO member-states held consultations in Moscow.',
       },
     }),
     fact({
@@ -153,7 +168,8 @@ export const edmV2I213: Article = {
         speaker: 'person-nikolai-bordyuzha',
         role: 'csto-secretary-general',
         roleText: 'Secretary-General',
-        summary: 'NATO is reluctant to cooperate institutionally with the CSTO and prefers bilateral relations with its members.',
+        summary:
+          'NATO is reluctant to cooperate institutionally with the CSTO and prefers bilateral relations with its members.',
         topics: ['nato'],
       },
     }),
@@ -234,7 +250,8 @@ export const edmV2I213: Article = {
         speaker: 'person-nikolai-bordyuzha',
         role: 'csto-secretary-general',
         roleText: 'Secretary-General',
-        summary: 'It would be difficult to create an efficient regional security system in Central Asia without Uzbekistan.',
+        summary:
+          'It would be difficult to create an efficient regional security system in Central Asia without Uzbekistan.',
         topics: ['uzbekistan', 'membership'],
       },
     }),
@@ -249,7 +266,8 @@ export const edmV2I213: Article = {
         speaker: 'person-nikolai-bordyuzha',
         role: 'csto-secretary-general',
         roleText: 'Secretary-General',
-        summary: 'Ruled out a link with the EEC: the CSTO tackles security issues, while the EEC deals with economic problems.',
+        summary:
+          'Ruled out a link with the EEC: the CSTO tackles security issues, while the EEC deals with economic problems.',
         topics: ['merger'],
       },
     }),

@@ -3,7 +3,11 @@ import { fact, membersAttested, type Article } from './article';
 
 const MEMBERS_2007 = ['armenia', 'tajikistan', 'belarus', 'kazakhstan', 'kyrgyzstan', 'russia', 'uzbekistan'];
 const published = range('2007-05-23', '2007-12-31', 'not before May 23, 2007');
-const SG = { speaker: 'person-nikolai-bordyuzha', role: 'csto-secretary-general', roleText: 'general secretary' } as const;
+const SG = {
+  speaker: 'person-nikolai-bordyuzha',
+  role: 'csto-secretary-general',
+  roleText: 'general secretary',
+} as const;
 
 export const edmV4I103: Article = {
   key: 'edm-v4-i103',
@@ -12,7 +16,8 @@ export const edmV4I103: Article = {
   issue: 103,
   title: null,
   published,
-  datedBy: 'The latest date it cites is May 23; it speaks of "the second half of this year and the first half of 2008", so the year is 2007.',
+  datedBy:
+    'The latest date it cites is May 23; it speaks of "the second half of this year and the first half of 2008", so the year is 2007.',
   facts: [
     ...membersAttested(MEMBERS_2007, published),
     fact({
@@ -24,7 +29,8 @@ export const edmV4I103: Article = {
       data: {
         visitor: 'person-nikolai-bordyuzha',
         places: ['Bishkek'],
-        purpose: 'To discuss CSTO plans for the second half of this year and the first half of 2008, when Kyrgyzstan is due to head the organization.',
+        purpose:
+          'To discuss CSTO plans for the second half of this year and the first half of 2008, when Kyrgyzstan is due to head the organization.',
       },
     }),
     fact({
@@ -33,7 +39,11 @@ export const edmV4I103: Article = {
       stream: 'person-nikolai-bordyuzha',
       occurred: month('2007-03', 'In March'),
       outlet: null,
-      data: { visitor: 'person-nikolai-bordyuzha', places: ['Armenia', 'Tajikistan'], purpose: 'One of a series of visits to the CSTO member states.' },
+      data: {
+        visitor: 'person-nikolai-bordyuzha',
+        places: ['Armenia', 'Tajikistan'],
+        purpose: 'One of a series of visits to the CSTO member states.',
+      },
     }),
     fact({
       key: 'bordyuzha-april-visits',
@@ -41,7 +51,11 @@ export const edmV4I103: Article = {
       stream: 'person-nikolai-bordyuzha',
       occurred: month('2007-04', 'in April'),
       outlet: null,
-      data: { visitor: 'person-nikolai-bordyuzha', places: ['Belarus', 'Kazakhstan'], purpose: 'One of a series of visits to the CSTO member states.' },
+      data: {
+        visitor: 'person-nikolai-bordyuzha',
+        places: ['Belarus', 'Kazakhstan'],
+        purpose: 'One of a series of visits to the CSTO member states.',
+      },
     }),
     fact({
       key: 'kyrgyzstan-to-chair-2008',
@@ -108,7 +122,10 @@ export const edmV4I103: Article = {
       stream: 'organization-csto',
       occurred: day('2007-05-22', 'May 22'),
       outlet: 'Interfax, RIA-Novosti, May 22',
-      data: { force: 'Collective Regional Anti-Terrorist Forces', wording: 'the CSTO was moving toward ... establishing Collective Regional Anti-Terrorist Forces' },
+      data: {
+        force: 'Collective Regional Anti-Terrorist Forces',
+        wording: 'the CSTO was moving toward ... establishing Collective Regional Anti-Terrorist Forces',
+      },
     }),
     fact({
       key: 'bordyuzha-outside-risks',
@@ -119,7 +136,8 @@ export const edmV4I103: Article = {
       quote: 'Challenges and risks brought from outside do not contribute to stability',
       data: {
         ...SG,
-        summary: 'NATO and the United States are trying to broaden their influence in Central Asia; increased activity by NATO, the EU and third countries are risk factors.',
+        summary:
+          'NATO and the United States are trying to broaden their influence in Central Asia; increased activity by NATO, the EU and third countries are risk factors.',
         topics: ['nato'],
       },
     }),
@@ -129,10 +147,12 @@ export const edmV4I103: Article = {
       stream: 'person-nikolai-bordyuzha',
       occurred: day('2007-05-22', 'May 22'),
       outlet: 'Interfax, RIA-Novosti, May 22',
-      quote: 're-orient Central Asian states to cooperate with the U.S. in a new format to include Afghanistan, Pakistan, and India eventually',
+      quote:
+        're-orient Central Asian states to cooperate with the U.S. in a new format to include Afghanistan, Pakistan, and India eventually',
       data: {
         ...SG,
-        summary: 'Criticized the concept of a "Greater Central Asia" as aimed at sowing divisions between Russia and countries of the region.',
+        summary:
+          'Criticized the concept of a "Greater Central Asia" as aimed at sowing divisions between Russia and countries of the region.',
         topics: ['united-states'],
       },
     }),
@@ -172,7 +192,11 @@ export const edmV4I103: Article = {
       stream: 'organization-csto',
       occurred: day('2007-05-21', 'Interfax, May 21'),
       outlet: 'Interfax, May 21',
-      data: { force: 'CSTO joint army group', wording: 'the CSTO plans to form a joint army group in addition to the existing CSTO collective rapid reaction forces' },
+      data: {
+        force: 'CSTO joint army group',
+        wording:
+          'the CSTO plans to form a joint army group in addition to the existing CSTO collective rapid reaction forces',
+      },
     }),
     fact({
       key: 'bordyuzha-military-aid-agreement',

@@ -19,7 +19,12 @@ export const edmV4I191: Article = {
       stream: 'agreement-csto-sco-memorandum',
       occurred: OCT_6,
       outlet: 'Avesta, October 9',
-      data: { agreement: 'memorandum of understanding between the CSTO and the SCO', parties: ['organization-csto', 'organization-sco'], place: 'Dushanbe', host: 'country-tajikistan' },
+      data: {
+        agreement: 'memorandum of understanding between the CSTO and the SCO',
+        parties: ['organization-csto', 'organization-sco'],
+        place: 'Dushanbe',
+        host: 'country-tajikistan',
+      },
     }),
     fact({
       key: 'osce-relationship',
@@ -27,7 +32,12 @@ export const edmV4I191: Article = {
       stream: 'relations-csto-osce',
       occurred: OCT_6,
       outlet: 'Avesta, October 9',
-      data: { proposer: 'organization-csto', to: 'organization-osce', onBehalfOf: null, areas: ['multilateral relationship'] },
+      data: {
+        proposer: 'organization-csto',
+        to: 'organization-osce',
+        onBehalfOf: null,
+        areas: ['multilateral relationship'],
+      },
     }),
     fact({
       key: 'summit-dushanbe',
@@ -62,7 +72,8 @@ export const edmV4I191: Article = {
         speaker: 'person-kurmanbek-bakiyev',
         role: 'president-kyrgyzstan',
         roleText: 'Kyrgyz President',
-        summary: 'Vowed to use his tenure as chairman to make the organization more effective in maintaining Central Asian security.',
+        summary:
+          'Vowed to use his tenure as chairman to make the organization more effective in maintaining Central Asian security.',
         topics: ['chairmanship', 'security'],
       },
     }),
@@ -88,7 +99,12 @@ export const edmV4I191: Article = {
       stream: 'person-emomali-rahmon',
       occurred: OCT_6,
       outlet: null,
-      data: { by: 'person-emomali-rahmon', to: 'person-vladimir-putin', award: 'Order of Ismoil Somoni, First Degree', place: 'Dushanbe' },
+      data: {
+        by: 'person-emomali-rahmon',
+        to: 'person-vladimir-putin',
+        award: 'Order of Ismoil Somoni, First Degree',
+        place: 'Dushanbe',
+      },
     }),
     fact({
       key: 'makarov-nurek',
@@ -96,12 +112,14 @@ export const edmV4I191: Article = {
       stream: 'person-nikolai-makarov',
       occurred: OCT_6,
       outlet: 'Itar-Tass, October 6',
-      quote: 'The center will be upgraded. In the near future considerable resources and funds will be directed here for that purpose,',
+      quote:
+        'The center will be upgraded. In the near future considerable resources and funds will be directed here for that purpose,',
       data: {
         speaker: 'person-nikolai-makarov',
         role: 'deputy-defense-minister-russia',
         roleText: 'Russian Deputy Defense Minister',
-        summary: "Confirmed Moscow's plans to re-equip and enhance the Nurek space-surveillance facility in Tajikistan.",
+        summary:
+          "Confirmed Moscow's plans to re-equip and enhance the Nurek space-surveillance facility in Tajikistan.",
         topics: ['russia', 'military'],
       },
     }),

@@ -25,7 +25,8 @@ export const edmV4I45: Article = {
         speaker: 'person-nikolai-bordyuzha',
         role: 'csto-secretary-general',
         roleText: 'secretary-general',
-        summary: 'Addressing students of the Russian-Tajik (Slavonic) University in Dushanbe, he contrasted the CSTO with NATO, which strives only for military power.',
+        summary:
+          'Addressing students of the Russian-Tajik (Slavonic) University in Dushanbe, he contrasted the CSTO with NATO, which strives only for military power.',
         topics: ['nato'],
       },
     }),
@@ -41,7 +42,8 @@ export const edmV4I45: Article = {
         speaker: 'person-nikolai-bordyuzha',
         role: 'csto-secretary-general',
         roleText: 'secretary-general',
-        summary: 'NATO is not interested in a constructive multilateral dialogue with the CSTO and wants to separate the CSTO countries one by one.',
+        summary:
+          'NATO is not interested in a constructive multilateral dialogue with the CSTO and wants to separate the CSTO countries one by one.',
         topics: ['nato'],
       },
     }),
@@ -51,7 +53,12 @@ export const edmV4I45: Article = {
       stream: 'relations-nato-csto',
       occurred: since(2000),
       outlet: 'Avesta, February 28',
-      data: { proposer: 'country-russia', to: 'organization-nato', onBehalfOf: 'organization-csto', areas: ['constructive multilateral dialogue'] },
+      data: {
+        proposer: 'country-russia',
+        to: 'organization-nato',
+        onBehalfOf: 'organization-csto',
+        areas: ['constructive multilateral dialogue'],
+      },
     }),
     fact({
       key: 'bordyuzha-rakhmonov-meeting',
@@ -89,7 +96,8 @@ export const edmV4I45: Article = {
         speaker: 'person-nikolai-bordyuzha',
         role: 'csto-secretary-general',
         roleText: 'secretary-general',
-        summary: "Uzbekistan's return to the CSTO: the protocol signed in Sochi in summer 2006 has been ratified by the Uzbek parliament and is in effect as a law.",
+        summary:
+          "Uzbekistan's return to the CSTO: the protocol signed in Sochi in summer 2006 has been ratified by the Uzbek parliament and is in effect as a law.",
         topics: ['uzbekistan', 'membership'],
       },
     }),
@@ -110,15 +118,27 @@ export const edmV4I45: Article = {
       key: 'uzbekistan-protocol-ratified',
       type: 'AgreementRatified',
       stream: 'agreement-uzbekistan-return-protocol',
-      occurred: range('2006-06-01', '2007-03-01', 'after the summer 2006 signing; "has now been ratified" on March 1, 2007'),
+      occurred: range(
+        '2006-06-01',
+        '2007-03-01',
+        'after the summer 2006 signing; "has now been ratified" on March 1, 2007',
+      ),
       outlet: 'Tajik TV First Channel, March 1',
-      data: { agreement: "protocol on Uzbekistan's return to the CSTO", country: 'country-uzbekistan', by: 'the Uzbek parliament' },
+      data: {
+        agreement: "protocol on Uzbekistan's return to the CSTO",
+        country: 'country-uzbekistan',
+        by: 'the Uzbek parliament',
+      },
     }),
     fact({
       key: 'uzbekistan-return',
       type: 'MembershipRestored',
       stream: 'country-uzbekistan',
-      occurred: range('2006-06-01', '2007-03-01', 'between the Sochi protocol (summer 2006) and its ratification, reported March 1, 2007'),
+      occurred: range(
+        '2006-06-01',
+        '2007-03-01',
+        'between the Sochi protocol (summer 2006) and its ratification, reported March 1, 2007',
+      ),
       outlet: 'Tajik TV First Channel, March 1',
       data: {
         country: 'country-uzbekistan',

@@ -2,7 +2,11 @@ import { day, month, range } from '../dates';
 import { fact, type Article } from './article';
 
 const published = range('2010-02-08', '2010-12-31', 'not before February 8, 2010');
-const SG = { speaker: 'person-nikolai-bordyuzha', role: 'csto-secretary-general', roleText: 'Secretary-General' } as const;
+const SG = {
+  speaker: 'person-nikolai-bordyuzha',
+  role: 'csto-secretary-general',
+  roleText: 'Secretary-General',
+} as const;
 
 export const edmV7I31: Article = {
   key: 'edm-v7-i31',
@@ -11,7 +15,8 @@ export const edmV7I31: Article = {
   issue: 31,
   title: 'Moscow’s CSTO Olive Branch to NATO',
   published,
-  datedBy: 'The latest date it cites is February 8; the joint operation it calls "Illegal Immigrant 2010" is to be conducted "later this year", so the year is 2010.',
+  datedBy:
+    'The latest date it cites is February 8; the joint operation it calls "Illegal Immigrant 2010" is to be conducted "later this year", so the year is 2010.',
   facts: [
     fact({
       key: 'no-official-contact',
@@ -35,7 +40,8 @@ export const edmV7I31: Article = {
         'We have offered interaction many times, in particular, on such pressing problems as Afghan drug trafficking and terrorism. Hopefully, the new administration of the Alliance will change this attitude toward NATO-CSTO contacts,',
       data: {
         ...SG,
-        summary: 'Confirmed, in an interview with Vecherny Dushanbe, that the CSTO has no official contact with NATO, and contrasted it with closer ties with the UN and OSCE.',
+        summary:
+          'Confirmed, in an interview with Vecherny Dushanbe, that the CSTO has no official contact with NATO, and contrasted it with closer ties with the UN and OSCE.',
         topics: ['nato', 'drug-trafficking', 'terrorism'],
       },
     }),
@@ -65,11 +71,16 @@ export const edmV7I31: Article = {
       key: 'corf-formed',
       type: 'ForceEstablished',
       stream: 'force-collective-operational-reaction-forces',
-      occurred: range('2008-12-01', '2010-02-08', 'after the agreement of December 2008; "forming the Collective Operational Reaction Forces"'),
+      occurred: range(
+        '2008-12-01',
+        '2010-02-08',
+        'after the agreement of December 2008; "forming the Collective Operational Reaction Forces"',
+      ),
       outlet: 'Interfax, January 27',
       data: {
         force: 'force-collective-operational-reaction-forces',
-        wording: 'what Moscow views as its “successful” activation of the CSTO, ranging from forming the Collective Operational Reaction Forces (CORF)',
+        wording:
+          'what Moscow views as its “successful” activation of the CSTO, ranging from forming the Collective Operational Reaction Forces (CORF)',
       },
     }),
     fact({
@@ -78,7 +89,12 @@ export const edmV7I31: Article = {
       stream: 'agreement-corf',
       occurred: month('2008-12', 'December 2008'),
       outlet: 'Interfax, February 4',
-      data: { agreement: 'agreement on establishing the CORF', parties: ['organization-csto'], place: null, host: 'country-kazakhstan' },
+      data: {
+        agreement: 'agreement on establishing the CORF',
+        parties: ['organization-csto'],
+        place: null,
+        host: 'country-kazakhstan',
+      },
     }),
     fact({
       key: 'informal-summit-december-2008',
@@ -100,7 +116,12 @@ export const edmV7I31: Article = {
       stream: 'agreement-corf',
       occurred: range('2008-12-01', '2010-02-04', 'by February 4, 2010'),
       outlet: 'Interfax, February 4',
-      data: { agreement: 'agreement on establishing the CORF', country: 'country-kazakhstan', by: 'Kazakhstan', first: true },
+      data: {
+        agreement: 'agreement on establishing the CORF',
+        country: 'country-kazakhstan',
+        by: 'Kazakhstan',
+        first: true,
+      },
     }),
     fact({
       key: 'kazakhstan-member-2010',
@@ -119,7 +140,12 @@ export const edmV7I31: Article = {
       outlet: 'Interfax, February 4',
       quote:
         'It is symbolic that Kazakhstan, which initiated and hosted the signing of the agreement at the informal meeting of CSTO presidents in December 2008, was the first member country of the organization to ratify it,',
-      data: { ...SG, summary: 'Other CSTO members should follow the example of Kazakhstan, the first to ratify the agreement on the CORF.', topics: ['corf'] },
+      data: {
+        ...SG,
+        summary:
+          'Other CSTO members should follow the example of Kazakhstan, the first to ratify the agreement on the CORF.',
+        topics: ['corf'],
+      },
     }),
     fact({
       key: 'migration-joint-operations',
@@ -129,7 +155,8 @@ export const edmV7I31: Article = {
       outlet: 'ITAR-TASS, January 29',
       data: {
         body: 'interior ministry officials from the CSTO member states',
-        decision: 'Conduct joint operations later this year targeting illegal migration and human trafficking (Illegal Immigrant 2010).',
+        decision:
+          'Conduct joint operations later this year targeting illegal migration and human trafficking (Illegal Immigrant 2010).',
         topics: ['migration'],
       },
     }),
@@ -150,10 +177,12 @@ export const edmV7I31: Article = {
       stream: 'person-nikolai-bordyuzha',
       occurred: day('2010-02-08', 'February 8'),
       outlet: 'ITAR-TASS, February 8',
-      quote: 'The doctrine also envisages Russia’s participation in all components of the CSTO collective security system: the CORF and peacekeeping forces,',
+      quote:
+        'The doctrine also envisages Russia’s participation in all components of the CSTO collective security system: the CORF and peacekeeping forces,',
       data: {
         ...SG,
-        summary: "The new Russian military doctrine underscores the importance Moscow attaches to the CSTO and reaffirms its readiness to aid any CSTO member subjected to a military attack.",
+        summary:
+          'The new Russian military doctrine underscores the importance Moscow attaches to the CSTO and reaffirms its readiness to aid any CSTO member subjected to a military attack.',
         topics: ['russia', 'military', 'corf'],
       },
     }),
@@ -169,7 +198,8 @@ export const edmV7I31: Article = {
         speaker: 'person-dmitry-ragozin',
         role: 'russian-ambassador-nato',
         roleText: 'Russian Ambassador',
-        summary: 'Commented on assurances that US interceptors to be hosted by Romania from 2015 posed no threat to Russia.',
+        summary:
+          'Commented on assurances that US interceptors to be hosted by Romania from 2015 posed no threat to Russia.',
         topics: ['missile-defense'],
       },
     }),
@@ -185,7 +215,8 @@ export const edmV7I31: Article = {
         speaker: 'person-dennis-blair',
         role: 'us-director-of-national-intelligence',
         roleText: 'Director of National Intelligence',
-        summary: 'Testimony at an open hearing of the US Senate Select Committee on Intelligence on "Current and Projected Threats to the United States".',
+        summary:
+          'Testimony at an open hearing of the US Senate Select Committee on Intelligence on "Current and Projected Threats to the United States".',
         topics: ['russia', 'united-states'],
       },
     }),

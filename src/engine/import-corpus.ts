@@ -6,7 +6,10 @@ import type { EventStore } from '../store/port';
  * Appends the events not yet in the store. Ids are derived from article and fact,
  * so running it again (or twice at once, from two replicas) appends nothing new.
  */
-export async function importEvents(store: EventStore, events: readonly DomainEvent[]): Promise<{ appended: number; skipped: number }> {
+export async function importEvents(
+  store: EventStore,
+  events: readonly DomainEvent[],
+): Promise<{ appended: number; skipped: number }> {
   let appended = 0;
   for (const e of events) {
     // Each append expects the revision it saw, so two importers cannot both add an event.

@@ -67,7 +67,10 @@ export class ProjectionEngine {
     for (const name of stale) this.rebuilds.set(name, this.rebuildInBackground(name));
     if (this.options.checkpoints) {
       await this.checkpoint();
-      this.timer = setInterval(() => void this.checkpoint().catch(() => undefined), this.options.checkpointIntervalMs ?? 30_000);
+      this.timer = setInterval(
+        () => void this.checkpoint().catch(() => undefined),
+        this.options.checkpointIntervalMs ?? 30_000,
+      );
       this.timer.unref();
     }
   }
@@ -136,7 +139,14 @@ export class ProjectionEngine {
     const cps = this.options.checkpoints;
     if (!cps || this.position === this.savedPosition) return;
     const position = this.position;
-    await cps.save(NAMES.map((name) => ({ name, version: this.servedVersion[name], position, state: projection(name).snapshot(this.models[name]) })));
+    await cps.save(
+      NAMES.map((name) => ({
+        name,
+        version: this.servedVersion[name],
+        position,
+        state: projection(name).snapshot(this.models[name]),
+      })),
+    );
     this.savedPosition = position;
   }
 

@@ -33,7 +33,10 @@ export class Recorder {
   ) {}
 
   async record(cmd: RecordCommand): Promise<AppendResult> {
-    if (!StreamName.safeParse(cmd.stream).success) throw invalid('invalid stream name', [{ field: 'stream', message: 'expected a lower-case slug such as country-uzbekistan' }]);
+    if (!StreamName.safeParse(cmd.stream).success)
+      throw invalid('invalid stream name', [
+        { field: 'stream', message: 'expected a lower-case slug such as country-uzbekistan' },
+      ]);
     const expected = this.expectation(cmd);
     if (cmd.idempotency) {
       const previous = await this.store.findIdempotency(cmd.idempotency.key);
@@ -46,9 +49,15 @@ export class Recorder {
       await this.check(cmd.stream, events);
       try {
         // Without an expectation from the client, expect what the rules were checked against.
-        return await this.store.append(cmd.stream, events, expected ?? (current === -1 ? 'no-stream' : current), { idempotency: cmd.idempotency });
+        return await this.store.append(cmd.stream, events, expected ?? (current === -1 ? 'no-stream' : current), {
+          idempotency: cmd.idempotency,
+        });
       } catch (err) {
-        const raced = expected === undefined && err instanceof AppError && err.kind === 'conflict' && err.details.currentRevision !== undefined;
+        const raced =
+          expected === undefined &&
+          err instanceof AppError &&
+          err.kind === 'conflict' &&
+          err.details.currentRevision !== undefined;
         if (!raced || attempt >= RACE_RETRIES) throw this.mapIdempotencyConflict(err);
       }
     }
@@ -57,7 +66,9 @@ export class Recorder {
   private expectation(cmd: RecordCommand): ExpectedRevision | undefined {
     const fromBody = cmd.body.expectedRevision;
     if (fromBody !== undefined && cmd.ifMatch !== undefined && fromBody !== cmd.ifMatch) {
-      throw invalid('If-Match and expectedRevision disagree', [{ field: 'expectedRevision', message: `If-Match names revision ${cmd.ifMatch}` }]);
+      throw invalid('If-Match and expectedRevision disagree', [
+        { field: 'expectedRevision', message: `If-Match names revision ${cmd.ifMatch}` },
+      ]);
     }
     const e = fromBody ?? cmd.ifMatch;
     return e === -1 ? 'no-stream' : e;
@@ -82,7 +93,11 @@ export class Recorder {
   private envelope(f: FactInput, i: number, cmd: RecordCommand): DomainEvent {
     const published = this.publishedOn(f, cmd.body.facts);
     if (published === undefined) {
-      throw rejected(`source ${f.source.article} is not registered: record a SourceRegistered first`, 'source-registered', `/facts/${i}/source/article`);
+      throw rejected(
+        `source ${f.source.article} is not registered: record a SourceRegistered first`,
+        'source-registered',
+        `/facts/${i}/source/article`,
+      );
     }
     // FactInput has validated every part the client sent; the rest is built here, so no second parse.
     return {
@@ -93,7 +108,11 @@ export class Recorder {
       occurred: f.occurred,
       reported: { article: f.source.article, date: published },
       source: f.source,
-      metadata: { recordedBy: cmd.principal, correlationId: f.correlationId ?? cmd.requestId, causationId: f.causationId ?? null },
+      metadata: {
+        recordedBy: cmd.principal,
+        correlationId: f.correlationId ?? cmd.requestId,
+        causationId: f.causationId ?? null,
+      },
       data: f.data,
     } as DomainEvent;
   }
@@ -102,14 +121,17 @@ export class Recorder {
   private publishedOn(f: FactInput, batch: readonly FactInput[]): string | undefined {
     const registered = this.engine.models.sources.get(f.source.article);
     if (registered) return registered.source.published.earliest;
-    const inBatch = batch.find((x) => x.type === 'SourceRegistered' && (x.data as { key: string }).key === f.source.article);
+    const inBatch = batch.find(
+      (x) => x.type === 'SourceRegistered' && (x.data as { key: string }).key === f.source.article,
+    );
     return (inBatch?.data as { published?: { earliest: string } } | undefined)?.published?.earliest;
   }
 
   private async check(stream: string, events: DomainEvent[]): Promise<void> {
     const targets = new Map<string, RecordedEvent | null>();
     for (const e of events) {
-      if (e.type === 'FactRetracted' || e.type === 'FactCorrected') targets.set(e.data.eventId, await this.store.getEvent(e.data.eventId));
+      if (e.type === 'FactRetracted' || e.type === 'FactCorrected')
+        targets.set(e.data.eventId, await this.store.getEvent(e.data.eventId));
     }
     const v = firstViolation({ models: this.engine.models, stream, today: this.today(), targets }, events);
     if (v) throw rejected(v.message, v.rule, v.field);

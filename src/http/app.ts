@@ -69,7 +69,11 @@ export function createApp({
   });
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.get('/v1/*path', auth.requireRead, staleness(health), readYourWrites(engine, minPositionWaitMs));
-  app.use(streamRoutes(store, recorder, auth, rateLimit(writeRate.perSecond, writeRate.burst), (n) => metrics.appended.inc(n)));
+  app.use(
+    streamRoutes(store, recorder, auth, rateLimit(writeRate.perSecond, writeRate.burst), (n) =>
+      metrics.appended.inc(n),
+    ),
+  );
   app.use(readModelRoutes(engine, store));
   app.use(sourceRoutes(engine));
   app.use(liveRoutes(store, engine, sse));

@@ -28,7 +28,9 @@ export function parseTokens(text: string): { principal: string; secret: string }
       const principal = pair.slice(0, at).trim();
       const secret = pair.slice(at + 1).trim();
       if (at < 1 || !/^[\w.@-]{1,120}$/.test(principal) || secret.length < 16) {
-        throw new Error('Invalid configuration:\n  API_TOKENS: each token is principal:secret, the secret at least 16 characters');
+        throw new Error(
+          'Invalid configuration:\n  API_TOKENS: each token is principal:secret, the secret at least 16 characters',
+        );
       }
       return { principal, secret };
     });
@@ -38,7 +40,9 @@ function readTokenFile(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
-    throw new Error(`Invalid configuration:\n  API_TOKENS_FILE: cannot read ${path} (${(err as NodeJS.ErrnoException).code})`);
+    throw new Error(
+      `Invalid configuration:\n  API_TOKENS_FILE: cannot read ${path} (${(err as NodeJS.ErrnoException).code})`,
+    );
   }
 }
 
@@ -58,9 +62,17 @@ export class Auth {
   readonly readsOpen: boolean;
 
   constructor(config: AuthConfig) {
-    const pairs = [...parseTokens(config.API_TOKENS ?? ''), ...(config.API_TOKENS_FILE ? parseTokens(readTokenFile(config.API_TOKENS_FILE)) : [])];
-    this.credentials = pairs.map((p) => ({ principal: p.principal, digest: digest(p.secret), scope: 'write' as const }));
-    if (config.READ_TOKEN) this.credentials.push({ principal: 'reader', digest: digest(config.READ_TOKEN), scope: 'read' });
+    const pairs = [
+      ...parseTokens(config.API_TOKENS ?? ''),
+      ...(config.API_TOKENS_FILE ? parseTokens(readTokenFile(config.API_TOKENS_FILE)) : []),
+    ];
+    this.credentials = pairs.map((p) => ({
+      principal: p.principal,
+      digest: digest(p.secret),
+      scope: 'write' as const,
+    }));
+    if (config.READ_TOKEN)
+      this.credentials.push({ principal: 'reader', digest: digest(config.READ_TOKEN), scope: 'read' });
     this.readsOpen = !config.READ_TOKEN;
   }
 
@@ -81,7 +93,10 @@ export class Auth {
   /** Writes need a write token: none is 401, a read-only one 403. */
   readonly requireWrite: RequestHandler = (req, _res, next) => {
     const c = this.identify(req.get('authorization'));
-    if (!c) throw unauthenticated(c === undefined ? 'a bearer token is required to record facts' : 'the bearer token is not valid');
+    if (!c)
+      throw unauthenticated(
+        c === undefined ? 'a bearer token is required to record facts' : 'the bearer token is not valid',
+      );
     if (c.scope !== 'write') throw forbidden('this token may read but not record facts');
     req.principal = c.principal;
     next();
@@ -91,7 +106,8 @@ export class Auth {
   readonly requireRead: RequestHandler = (req, _res, next) => {
     if (this.readsOpen) return next();
     const c = this.identify(req.get('authorization'));
-    if (!c) throw unauthenticated(c === undefined ? 'a bearer token is required to read' : 'the bearer token is not valid');
+    if (!c)
+      throw unauthenticated(c === undefined ? 'a bearer token is required to read' : 'the bearer token is not valid');
     req.principal = c.principal;
     next();
   };

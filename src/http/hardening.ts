@@ -31,14 +31,16 @@ export function cors(config: CorsConfig): RequestHandler {
     const methods = config.allowWrites ? 'GET, HEAD, POST' : 'GET, HEAD';
     res.set({
       'Access-Control-Allow-Origin': config.origins.includes('*') ? '*' : origin,
-      'Access-Control-Expose-Headers': 'ETag, Location, Retry-After, X-Request-Id, X-Read-Model-Stale, Idempotent-Replayed',
+      'Access-Control-Expose-Headers':
+        'ETag, Location, Retry-After, X-Request-Id, X-Read-Model-Stale, Idempotent-Replayed',
     });
     if (req.method === 'OPTIONS') {
       const wanted = (req.get('access-control-request-method') ?? '').toUpperCase();
       if (!methods.split(', ').includes(wanted)) return res.status(204).end();
       res.set({
         'Access-Control-Allow-Methods': methods,
-        'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key, If-Match, If-None-Match, Last-Event-ID',
+        'Access-Control-Allow-Headers':
+          'Authorization, Content-Type, Idempotency-Key, If-Match, If-None-Match, Last-Event-ID',
         'Access-Control-Max-Age': '600',
       });
       return res.status(204).end();
@@ -63,7 +65,10 @@ export function rateLimit(perSecond: number, burst: number): RequestHandler {
     buckets.set(key, b);
     if (b.tokens < 1) {
       res.set('Retry-After', String(Math.max(1, Math.ceil((1 - b.tokens) / perSecond))));
-      throw new AppError('rate-limited', `more than ${perSecond} writes a second from ${req.principal ?? 'this address'}; retry later`);
+      throw new AppError(
+        'rate-limited',
+        `more than ${perSecond} writes a second from ${req.principal ?? 'this address'}; retry later`,
+      );
     }
     b.tokens -= 1;
     next();

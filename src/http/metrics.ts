@@ -7,7 +7,12 @@ import type { SseHub } from './sse';
 /** Prometheus metrics: requests per route, appends, projection lag, subscribers, and the process. */
 export class Metrics {
   readonly registry = new Registry();
-  private readonly requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests answered', labelNames: ['method', 'route', 'status'], registers: [this.registry] });
+  private readonly requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests answered',
+    labelNames: ['method', 'route', 'status'],
+    registers: [this.registry],
+  });
   private readonly duration = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'Time to answer HTTP requests',
@@ -15,7 +20,11 @@ export class Metrics {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [this.registry],
   });
-  readonly appended = new Counter({ name: 'events_appended_total', help: 'Events appended through this process', registers: [this.registry] });
+  readonly appended = new Counter({
+    name: 'events_appended_total',
+    help: 'Events appended through this process',
+    registers: [this.registry],
+  });
 
   constructor(store: EventStore, engine: ProjectionEngine, sse: SseHub) {
     collectDefaultMetrics({ register: this.registry });
@@ -36,8 +45,22 @@ export class Metrics {
         this.set(next ? Math.max(0, (Date.now() - Date.parse(next.recordedAt)) / 1000) : 0);
       },
     });
-    new Gauge({ name: 'projection_position', help: 'The log position the read models reflect', registers: [this.registry], collect() { this.set(engine.currentPosition); } });
-    new Gauge({ name: 'sse_subscribers', help: 'Open event streams', registers: [this.registry], collect() { this.set(sse.size); } });
+    new Gauge({
+      name: 'projection_position',
+      help: 'The log position the read models reflect',
+      registers: [this.registry],
+      collect() {
+        this.set(engine.currentPosition);
+      },
+    });
+    new Gauge({
+      name: 'sse_subscribers',
+      help: 'Open event streams',
+      registers: [this.registry],
+      collect() {
+        this.set(sse.size);
+      },
+    });
   }
 
   /** Counts and times each request by its route pattern (not its URL, to keep label sets small). */

@@ -14,18 +14,26 @@ export const encodeCursor = (key: string): string => Buffer.from(JSON.stringify(
 export function decodeCursor(cursor: string): string {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (parsed && typeof parsed === 'object' && typeof (parsed as { k: unknown }).k === 'string') return (parsed as { k: string }).k;
+    if (parsed && typeof parsed === 'object' && typeof (parsed as { k: unknown }).k === 'string')
+      return (parsed as { k: string }).k;
   } catch {
     // fall through to the error below
   }
-  throw invalid('invalid cursor', [{ field: 'cursor', message: 'not a cursor this service issued; pass back the `next` of a previous page' }]);
+  throw invalid('invalid cursor', [
+    { field: 'cursor', message: 'not a cursor this service issued; pass back the `next` of a previous page' },
+  ]);
 }
 
 /**
  * Keyset pagination over a list ordered by strictly increasing keys: a page starts
  * after the last key served, so items added earlier in the order do not shift pages.
  */
-export function paginate<T>(items: readonly T[], keyOf: (item: T) => string, cursor: string | undefined, limit = DEFAULT_LIMIT): Page<T> {
+export function paginate<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  cursor: string | undefined,
+  limit = DEFAULT_LIMIT,
+): Page<T> {
   let start = 0;
   if (cursor !== undefined) {
     const after = decodeCursor(cursor);
@@ -38,7 +46,14 @@ export function paginate<T>(items: readonly T[], keyOf: (item: T) => string, cur
 
 /** A page of a log ordered by date then position, read lazily from the cursor on. */
 export function pageOfLog<E extends { earliest: string; position: number }>(
-  log: { page(wanted: (e: E) => boolean, after: { earliest: string; position: number } | null, limit: number, until: string): { items: E[]; more: boolean } },
+  log: {
+    page(
+      wanted: (e: E) => boolean,
+      after: { earliest: string; position: number } | null,
+      limit: number,
+      until: string,
+    ): { items: E[]; more: boolean };
+  },
   wanted: (e: E) => boolean,
   asOf: string,
   cursor: string | undefined,
@@ -47,7 +62,10 @@ export function pageOfLog<E extends { earliest: string; position: number }>(
   let after = null;
   if (cursor !== undefined) {
     const m = /^(\d{4}-\d{2}-\d{2})\|(\d{1,15})$/.exec(decodeCursor(cursor));
-    if (!m) throw invalid('invalid cursor', [{ field: 'cursor', message: 'not a cursor this service issued; pass back the `next` of a previous page' }]);
+    if (!m)
+      throw invalid('invalid cursor', [
+        { field: 'cursor', message: 'not a cursor this service issued; pass back the `next` of a previous page' },
+      ]);
     after = { earliest: m[1]!, position: Number(m[2]) };
   }
   const { items, more } = log.page(wanted, after, limit, asOf);

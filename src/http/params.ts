@@ -8,7 +8,8 @@ import { invalid } from '../errors';
 export const today = () => new Date().toISOString().slice(0, 10);
 
 /** Parameters that may repeat (`?type=A&type=B`); every other one must be given once. */
-const many = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(schema).max(50));
+const many = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(schema).max(50));
 
 const LIMIT = 'expected a whole number from 1 to 500';
 
@@ -24,7 +25,10 @@ export const Params = {
     .pipe(z.number().int().min(1, LIMIT).max(500, LIMIT))
     .optional(),
   speaker: z.string().min(1).max(200).optional(),
-  topic: z.string().regex(/^[a-z0-9-]{1,40}$/, 'expected a lower-case topic such as nato').optional(),
+  topic: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, 'expected a lower-case topic such as nato')
+    .optional(),
   q: z.string().min(1).max(200).optional(),
   from: IsoDay.optional(),
   type: many(EventTypeSchema),
@@ -37,7 +41,11 @@ type ParamName = keyof typeof Params;
  * parameters are rejected too, so a misspelt `asof` is not silently ignored.
  * `minPosition` is every read's, handled by the readYourWrites middleware.
  */
-export function parseQuery<K extends ParamName>(req: Request, names: readonly K[], checkedElsewhere: readonly string[] = []): { [P in K]: z.output<(typeof Params)[P]> } {
+export function parseQuery<K extends ParamName>(
+  req: Request,
+  names: readonly K[],
+  checkedElsewhere: readonly string[] = [],
+): { [P in K]: z.output<(typeof Params)[P]> } {
   const query = req.query as Record<string, unknown>;
   const issues = Object.keys(query)
     .filter((k) => k !== 'minPosition' && !checkedElsewhere.includes(k) && !(names as readonly string[]).includes(k))
@@ -46,9 +54,19 @@ export function parseQuery<K extends ParamName>(req: Request, names: readonly K[
   for (const name of names) {
     const r = Params[name].safeParse(query[name]);
     if (r.success) out[name] = r.data;
-    else issues.push(...r.error.issues.map((i) => ({ field: name, message: i.code === 'invalid_type' ? `expected a single value` : i.message })));
+    else
+      issues.push(
+        ...r.error.issues.map((i) => ({
+          field: name,
+          message: i.code === 'invalid_type' ? `expected a single value` : i.message,
+        })),
+      );
   }
-  if (issues.length) throw invalid(`invalid query parameter${issues.length > 1 ? 's' : ''}: ${[...new Set(issues.map((i) => i.field))].join(', ')}`, issues);
+  if (issues.length)
+    throw invalid(
+      `invalid query parameter${issues.length > 1 ? 's' : ''}: ${[...new Set(issues.map((i) => i.field))].join(', ')}`,
+      issues,
+    );
   return out as { [P in K]: z.output<(typeof Params)[P]> };
 }
 
@@ -58,10 +76,14 @@ export function temporal(p: { asOf?: string; knownAt?: string }) {
 }
 
 export function checkRange(from: string | undefined, to: string | undefined): void {
-  if (from && to && from > to) throw invalid('from is after to', [{ field: 'to', message: `must not be before from (${from})` }]);
+  if (from && to && from > to)
+    throw invalid('from is after to', [{ field: 'to', message: `must not be before from (${from})` }]);
 }
 
-const MinPosition = z.string().regex(/^\d{1,15}$/, 'expected a log position (a whole number)').transform(Number);
+const MinPosition = z
+  .string()
+  .regex(/^\d{1,15}$/, 'expected a log position (a whole number)')
+  .transform(Number);
 
 /**
  * `?minPosition=N`: waits (bounded) until the read models reflect position N, so a
@@ -73,7 +95,10 @@ export const readYourWrites =
     const raw = (req.query as Record<string, unknown>).minPosition;
     if (raw === undefined) return next();
     const r = MinPosition.safeParse(raw);
-    if (!r.success) throw invalid('invalid query parameter: minPosition', [{ field: 'minPosition', message: r.error.issues[0]!.message }]);
+    if (!r.success)
+      throw invalid('invalid query parameter: minPosition', [
+        { field: 'minPosition', message: r.error.issues[0]!.message },
+      ]);
     await engine.waitFor(r.data, timeoutMs);
     next();
   };

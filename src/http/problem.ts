@@ -37,8 +37,21 @@ interface Problem {
 }
 
 /** Writes an RFC 9457 problem document. */
-export function sendProblem(res: Response, status: number, slug: string, detail: string, extensions: Record<string, unknown> = {}): void {
-  const body: Problem = { type: `/problems/${slug}`, title: TITLE[status] ?? 'Error', status, detail, instance: res.req.originalUrl, ...extensions };
+export function sendProblem(
+  res: Response,
+  status: number,
+  slug: string,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+): void {
+  const body: Problem = {
+    type: `/problems/${slug}`,
+    title: TITLE[status] ?? 'Error',
+    status,
+    detail,
+    instance: res.req.originalUrl,
+    ...extensions,
+  };
   if (status === 503 && !res.get('Retry-After')) res.set('Retry-After', '1');
   res.status(status).type('application/problem+json').send(JSON.stringify(body));
 }
@@ -48,7 +61,10 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (err instanceof AppError) {
     if (err.kind === 'unauthenticated') res.set('WWW-Authenticate', 'Bearer realm="csto-record"');
     const { issues, ...rest } = err.details;
-    return sendProblem(res, STATUS[err.kind], err.kind, err.message, { ...(issues?.length ? { issues } : {}), ...rest });
+    return sendProblem(res, STATUS[err.kind], err.kind, err.message, {
+      ...(issues?.length ? { issues } : {}),
+      ...rest,
+    });
   }
   const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
   if (status === 500) {
@@ -56,7 +72,13 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     return sendProblem(res, 500, 'internal', 'The server failed to answer this request.');
   }
   // Errors raised by body parsing and the like carry a 4xx status and a safe message.
-  return sendProblem(res, status, String(err.type ?? 'bad-request').replace(/\./g, '-'), err.expose ? String(err.message) : (TITLE[status] ?? 'Bad request'));
+  return sendProblem(
+    res,
+    status,
+    String(err.type ?? 'bad-request').replace(/\./g, '-'),
+    err.expose ? String(err.message) : (TITLE[status] ?? 'Bad request'),
+  );
 };
 
-export const notFoundHandler: RequestHandler = (req, res) => sendProblem(res, 404, 'not-found', `No route for ${req.method} ${req.path}`);
+export const notFoundHandler: RequestHandler = (req, res) =>
+  sendProblem(res, 404, 'not-found', `No route for ${req.method} ${req.path}`);

@@ -10,7 +10,12 @@ export interface SseOptions {
   maxBufferedBytes: number;
 }
 
-export const DEFAULT_SSE: SseOptions = { heartbeatMs: 15_000, retryMs: 2_000, maxSubscribers: 2_000, maxBufferedBytes: 1 << 20 };
+export const DEFAULT_SSE: SseOptions = {
+  heartbeatMs: 15_000,
+  retryMs: 2_000,
+  maxSubscribers: 2_000,
+  maxBufferedBytes: 1 << 20,
+};
 
 /** One open text/event-stream response. */
 export class SseChannel {
@@ -23,7 +28,14 @@ export class SseChannel {
     private readonly options: SseOptions,
     release: () => void,
   ) {
-    res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    res
+      .status(200)
+      .set({
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-cache, no-transform',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no',
+      });
     res.flushHeaders();
     res.write(`retry: ${options.retryMs}\n\n`);
     this.heartbeat = setInterval(() => this.write(': heartbeat\n\n'), options.heartbeatMs);
@@ -66,7 +78,8 @@ export class SseChannel {
   }
 }
 
-export const frame = (id: number, event: string, data: unknown) => `id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+export const frame = (id: number, event: string, data: unknown) =>
+  `id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
 /** Every open stream: bounded in number, and all closed on shutdown. */
 export class SseHub {
@@ -80,7 +93,8 @@ export class SseHub {
 
   /** 503 past the bound; otherwise an open channel. */
   accept(res: Response): SseChannel {
-    if (this.open.size >= this.options.maxSubscribers) throw unavailable(`too many subscribers (${this.options.maxSubscribers}); retry later`);
+    if (this.open.size >= this.options.maxSubscribers)
+      throw unavailable(`too many subscribers (${this.options.maxSubscribers}); retry later`);
     const channel: SseChannel = new SseChannel(res, this.options, () => this.open.delete(channel));
     this.open.add(channel);
     return channel;
@@ -99,6 +113,12 @@ export class SseHub {
 export function resumePosition(req: Request, from: string | undefined, now: number): number {
   const raw = req.get('last-event-id') ?? from;
   if (raw === undefined) return now;
-  if (!/^\d{1,15}$/.test(raw)) throw invalid('invalid resume position', [{ field: req.get('last-event-id') !== undefined ? 'Last-Event-ID' : 'from', message: 'expected a log position (a whole number)' }]);
+  if (!/^\d{1,15}$/.test(raw))
+    throw invalid('invalid resume position', [
+      {
+        field: req.get('last-event-id') !== undefined ? 'Last-Event-ID' : 'from',
+        message: 'expected a log position (a whole number)',
+      },
+    ]);
   return Number(raw);
 }

@@ -35,7 +35,9 @@ export class SqliteCheckpointStore implements CheckpointStore {
       state    TEXT NOT NULL,
       saved_at TEXT NOT NULL
     )`);
-    const put = this.db.prepare('INSERT OR REPLACE INTO checkpoints (name, version, position, state, saved_at) VALUES (?, ?, ?, ?, ?)');
+    const put = this.db.prepare(
+      'INSERT OR REPLACE INTO checkpoints (name, version, position, state, saved_at) VALUES (?, ?, ?, ?, ?)',
+    );
     this.saveAll = this.db.transaction((cps: Checkpoint[]) => {
       const now = new Date().toISOString();
       for (const c of cps) put.run(c.name, c.version, c.position, JSON.stringify(c.state), now);
@@ -43,7 +45,11 @@ export class SqliteCheckpointStore implements CheckpointStore {
   }
 
   async load(): Promise<Checkpoint[]> {
-    const rows = this.db.prepare<[], { name: string; version: number; position: number; state: string }>('SELECT name, version, position, state FROM checkpoints').all();
+    const rows = this.db
+      .prepare<[], { name: string; version: number; position: number; state: string }>(
+        'SELECT name, version, position, state FROM checkpoints',
+      )
+      .all();
     return rows.map((r) => ({ name: r.name, version: r.version, position: r.position, state: JSON.parse(r.state) }));
   }
 

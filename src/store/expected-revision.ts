@@ -5,6 +5,10 @@ import type { ExpectedRevision } from './port';
 export function checkExpectedRevision(stream: string, current: number, expected: ExpectedRevision): void {
   const ok = expected === 'any' || (expected === 'no-stream' ? current === -1 : current === expected);
   if (!ok) {
-    throw conflict(`stream ${stream} is at revision ${current}, expected ${expected}`, { stream, currentRevision: current, expectedRevision: expected });
+    throw conflict(`stream ${stream} is at revision ${current}, expected ${expected}`, {
+      stream,
+      currentRevision: current,
+      expectedRevision: expected,
+    });
   }
 }

@@ -15,7 +15,12 @@ export class MemoryEventStore implements EventStore {
   private readonly subscribers = new Subscribers();
   private readonly idempotency = new Map<string, IdempotencyRecord>();
 
-  async append(stream: string, events: DomainEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
+  async append(
+    stream: string,
+    events: DomainEvent[],
+    expected: ExpectedRevision,
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
     const key = options.idempotency?.key;
     const previous = key === undefined ? undefined : this.idempotency.get(key);
     if (previous) return replay(key!, previous, options.idempotency!.fingerprint);
@@ -28,7 +33,14 @@ export class MemoryEventStore implements EventStore {
     }
     const recordedAt = new Date().toISOString();
     const recorded = events.map(
-      (e, i) => ({ ...e, stream, position: this.log.length + i + 1, revision: existing.length + i, recordedAt }) as RecordedEvent,
+      (e, i) =>
+        ({
+          ...e,
+          stream,
+          position: this.log.length + i + 1,
+          revision: existing.length + i,
+          recordedAt,
+        }) as RecordedEvent,
     );
     for (const r of recorded) {
       this.log.push(r);
@@ -36,7 +48,12 @@ export class MemoryEventStore implements EventStore {
       existing.push(r);
     }
     this.streams.set(stream, existing);
-    const result = { replayed: false, stream, revision: existing.length - 1, events: recorded.map((r) => ({ id: r.id, position: r.position, revision: r.revision })) };
+    const result = {
+      replayed: false,
+      stream,
+      revision: existing.length - 1,
+      events: recorded.map((r) => ({ id: r.id, position: r.position, revision: r.revision })),
+    };
     if (key !== undefined) this.idempotency.set(key, { fingerprint: options.idempotency!.fingerprint, result });
     this.subscribers.notify();
     return result;

@@ -12,5 +12,7 @@ export async function openStore(config: Config, logger: Logger): Promise<EventSt
       onFollowError: (err, resumeFrom) => logger.warn({ err, resumeFrom }, 'following $all failed; retrying'),
     });
   }
-  return new SqliteEventStore(config.SQLITE_PATH, { maxSizeBytes: config.SQLITE_MAX_SIZE_MB && config.SQLITE_MAX_SIZE_MB * 1024 * 1024 });
+  return new SqliteEventStore(config.SQLITE_PATH, {
+    maxSizeBytes: config.SQLITE_MAX_SIZE_MB && config.SQLITE_MAX_SIZE_MB * 1024 * 1024,
+  });
 }

@@ -46,7 +46,12 @@ export interface Subscription {
  */
 export interface EventStore {
   readonly name: string;
-  append(stream: string, events: DomainEvent[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult>;
+  append(
+    stream: string,
+    events: DomainEvent[],
+    expected: ExpectedRevision,
+    options?: AppendOptions,
+  ): Promise<AppendResult>;
   readStream(stream: string, options?: { fromRevision?: number; limit?: number }): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   getEvent(id: string): Promise<RecordedEvent | null>;

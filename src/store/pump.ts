@@ -70,7 +70,11 @@ export class PumpedSubscription implements Subscription {
 export class Subscribers {
   private readonly subs = new Set<PumpedSubscription>();
 
-  add(after: number, readAll: (o: ReadAllOptions) => Promise<RecordedEvent[]>, onEvent: (e: RecordedEvent) => void): Subscription {
+  add(
+    after: number,
+    readAll: (o: ReadAllOptions) => Promise<RecordedEvent[]>,
+    onEvent: (e: RecordedEvent) => void,
+  ): Subscription {
     const sub = new PumpedSubscription(after, readAll, onEvent, (s) => this.subs.delete(s));
     this.subs.add(sub);
     return sub;

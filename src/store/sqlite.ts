@@ -95,40 +95,59 @@ export class SqliteEventStore implements EventStore {
     }
     this.stmts = {
       head: this.db.prepare<[], { head: number | null }>('SELECT max(position) AS head FROM events'),
-      streamRevision: this.db.prepare<[string], { revision: number | null }>('SELECT max(revision) AS revision FROM events WHERE stream = ?'),
-      insert: this.db.prepare('INSERT INTO events (position, id, stream, revision, type, recorded_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      streamRevision: this.db.prepare<[string], { revision: number | null }>(
+        'SELECT max(revision) AS revision FROM events WHERE stream = ?',
+      ),
+      insert: this.db.prepare(
+        'INSERT INTO events (position, id, stream, revision, type, recorded_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
       exists: this.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM events WHERE id = ?'),
-      idempotencyGet: this.db.prepare<[string], { fingerprint: string; result: string }>('SELECT fingerprint, result FROM idempotency WHERE key = ?'),
-      idempotencyPut: this.db.prepare('INSERT INTO idempotency (key, fingerprint, result, created_at) VALUES (?, ?, ?, ?)'),
-      byId: this.db.prepare<[string], Row>('SELECT position, stream, revision, recorded_at, body FROM events WHERE id = ?').raw(),
+      idempotencyGet: this.db.prepare<[string], { fingerprint: string; result: string }>(
+        'SELECT fingerprint, result FROM idempotency WHERE key = ?',
+      ),
+      idempotencyPut: this.db.prepare(
+        'INSERT INTO idempotency (key, fingerprint, result, created_at) VALUES (?, ?, ?, ?)',
+      ),
+      byId: this.db
+        .prepare<[string], Row>('SELECT position, stream, revision, recorded_at, body FROM events WHERE id = ?')
+        .raw(),
       stream: this.db
-        .prepare<[string, number, number], Row>('SELECT position, stream, revision, recorded_at, body FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?')
+        .prepare<[string, number, number], Row>(
+          'SELECT position, stream, revision, recorded_at, body FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
+        )
         .raw(),
     };
-    this.appendTx = this.db.transaction((stream: string, events: DomainEvent[], expected: ExpectedRevision, options: AppendOptions): AppendResult => {
-      const idem = options.idempotency;
-      if (idem) {
-        const row = this.stmts.idempotencyGet.get(idem.key);
-        if (row) return replay(idem.key, { fingerprint: row.fingerprint, result: JSON.parse(row.result) as AppendResult }, idem.fingerprint);
-      }
-      const current = this.stmts.streamRevision.get(stream)?.revision ?? -1;
-      checkExpectedRevision(stream, current, expected);
-      let position = this.stmts.head.get()?.head ?? 0;
-      const recordedAt = new Date().toISOString();
-      const out: AppendResult['events'] = [];
-      let revision = current;
-      for (const e of events) {
-        if (this.stmts.exists.get(e.id)) throw conflict(`event ${e.id} already exists`, { eventId: e.id });
-        position += 1;
-        revision += 1;
-        this.stmts.insert.run(position, e.id, stream, revision, e.type, recordedAt, bodyOf(e));
-        out.push({ id: e.id, position, revision });
-      }
-      const result = { replayed: false, stream, revision, events: out };
-      // In the same transaction as the events: both are durable, or neither.
-      if (idem) this.stmts.idempotencyPut.run(idem.key, idem.fingerprint, JSON.stringify(result), recordedAt);
-      return result;
-    });
+    this.appendTx = this.db.transaction(
+      (stream: string, events: DomainEvent[], expected: ExpectedRevision, options: AppendOptions): AppendResult => {
+        const idem = options.idempotency;
+        if (idem) {
+          const row = this.stmts.idempotencyGet.get(idem.key);
+          if (row)
+            return replay(
+              idem.key,
+              { fingerprint: row.fingerprint, result: JSON.parse(row.result) as AppendResult },
+              idem.fingerprint,
+            );
+        }
+        const current = this.stmts.streamRevision.get(stream)?.revision ?? -1;
+        checkExpectedRevision(stream, current, expected);
+        let position = this.stmts.head.get()?.head ?? 0;
+        const recordedAt = new Date().toISOString();
+        const out: AppendResult['events'] = [];
+        let revision = current;
+        for (const e of events) {
+          if (this.stmts.exists.get(e.id)) throw conflict(`event ${e.id} already exists`, { eventId: e.id });
+          position += 1;
+          revision += 1;
+          this.stmts.insert.run(position, e.id, stream, revision, e.type, recordedAt, bodyOf(e));
+          out.push({ id: e.id, position, revision });
+        }
+        const result = { replayed: false, stream, revision, events: out };
+        // In the same transaction as the events: both are durable, or neither.
+        if (idem) this.stmts.idempotencyPut.run(idem.key, idem.fingerprint, JSON.stringify(result), recordedAt);
+        return result;
+      },
+    );
     this.groupTx = this.db.transaction((group: PendingAppend[]) =>
       group.map((a) => {
         try {
@@ -148,7 +167,12 @@ export class SqliteEventStore implements EventStore {
    * one fsync acknowledges them all. Positions stay safe: the group holds the one
    * write lock while it assigns them, and commits them together.
    */
-  append(stream: string, events: DomainEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
+  append(
+    stream: string,
+    events: DomainEvent[],
+    expected: ExpectedRevision,
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
       this.pending.push({ stream, events, expected, options, resolve, reject });
       if (this.pending.length === 1) setImmediate(() => this.flush());
@@ -169,7 +193,9 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(stream: string, options: { fromRevision?: number; limit?: number } = {}) {
-    return this.guard(() => this.stmts.stream.all(stream, options.fromRevision ?? 0, options.limit ?? -1).map(toRecorded));
+    return this.guard(() =>
+      this.stmts.stream.all(stream, options.fromRevision ?? 0, options.limit ?? -1).map(toRecorded),
+    );
   }
 
   async readAll(options: ReadAllOptions = {}) {
@@ -185,7 +211,11 @@ export class SqliteEventStore implements EventStore {
     }
     params.push(options.limit ?? -1);
     const sql = `SELECT position, stream, revision, recorded_at, body FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`;
-    return this.guard(() => this.prepared(sql).all(...params).map(toRecorded));
+    return this.guard(() =>
+      this.prepared(sql)
+        .all(...params)
+        .map(toRecorded),
+    );
   }
 
   /** readAll builds a few shapes of query; keep each compiled once. */

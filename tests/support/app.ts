@@ -44,18 +44,27 @@ export const API_STORE = (process.env.API_STORE ?? 'sqlite') as StoreKind;
 async function openStore(kind: StoreKind, dir: string): Promise<EventStore> {
   if (kind === 'memory') return new MemoryEventStore();
   // A namespace of its own gives each app an empty log on a shared server.
-  if (kind === 'esdb') return EsdbEventStore.connect(process.env.ESDB_URL!, { namespace: `api-${randomUUID().slice(0, 8)}` });
+  if (kind === 'esdb')
+    return EsdbEventStore.connect(process.env.ESDB_URL!, { namespace: `api-${randomUUID().slice(0, 8)}` });
   return new SqliteEventStore(join(dir, 'events.db'));
 }
 
 /** The real app on a real store (see API_STORE; a SQLite file in a temporary folder by default), with the corpus loaded. */
-export async function startTestApp({ corpus = true, readToken = false, minPositionWaitMs = 2000, store: kind = API_STORE } = {}): Promise<TestApp> {
+export async function startTestApp({
+  corpus = true,
+  readToken = false,
+  minPositionWaitMs = 2000,
+  store: kind = API_STORE,
+} = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'csto-api-'));
   const store = await openStore(kind, dir);
   if (corpus) await importEvents(store, corpusEvents());
   const engine = new ProjectionEngine(store);
   await engine.start();
-  const auth = new Auth({ API_TOKENS: `alice:${TOKENS.alice},bob:${TOKENS.bob}`, READ_TOKEN: readToken ? TOKENS.read : undefined });
+  const auth = new Auth({
+    API_TOKENS: `alice:${TOKENS.alice},bob:${TOKENS.bob}`,
+    READ_TOKEN: readToken ? TOKENS.read : undefined,
+  });
   const app = createApp({ store, engine, logger: createLogger('silent'), auth, minPositionWaitMs });
   return {
     app,
@@ -67,7 +76,10 @@ export async function startTestApp({ corpus = true, readToken = false, minPositi
       return res;
     },
     async post(url, body, headers = AS_ALICE) {
-      const res = await request(app).post(url).set(headers).send(body as object);
+      const res = await request(app)
+        .post(url)
+        .set(headers)
+        .send(body as object);
       expectToMatchSpec('post', url, res);
       return res;
     },

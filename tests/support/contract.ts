@@ -23,12 +23,18 @@ export function expectToMatchSpec(method: string, url: string, res: Response): v
   const path = new URL(url, 'http://x').pathname;
   const match = templates.find((t) => t.pattern.test(path));
   if (!match) throw new Error(`${path} is not in the spec`);
-  const op = spec.paths[match.template]![method] as { responses: Record<string, { content?: Record<string, unknown> }> } | undefined;
+  const op = spec.paths[match.template]![method] as
+    { responses: Record<string, { content?: Record<string, unknown> }> } | undefined;
   if (!op) throw new Error(`${method.toUpperCase()} ${match.template} is not in the spec`);
   const declared = op.responses[String(res.status)];
-  if (!declared) throw new Error(`${method.toUpperCase()} ${url} answered ${res.status}, which the spec does not declare: ${res.text?.slice(0, 300)}`);
+  if (!declared)
+    throw new Error(
+      `${method.toUpperCase()} ${url} answered ${res.status}, which the spec does not declare: ${res.text?.slice(0, 300)}`,
+    );
   const resolved = declared as { $ref?: string; content?: Record<string, unknown> };
-  const response = resolved.$ref ? (spec.components as { responses: Record<string, typeof resolved> }).responses[resolved.$ref.split('/').pop()!]! : resolved;
+  const response = resolved.$ref
+    ? (spec.components as { responses: Record<string, typeof resolved> }).responses[resolved.$ref.split('/').pop()!]!
+    : resolved;
   if (!response.content) return;
   const mediaType = Object.keys(response.content)[0]!;
   expect(res.headers['content-type']).toContain(mediaType);

@@ -11,7 +11,9 @@ export const freePort = () =>
   });
 
 /** The real service as a child process (`tsx src/main.ts`), ready when this resolves. */
-export async function spawnService(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; exited: Promise<number | null> }> {
+export async function spawnService(
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess; exited: Promise<number | null> }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', '..', 'src', 'main.ts')], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
@@ -19,7 +21,14 @@ export async function spawnService(env: Record<string, string>): Promise<{ url: 
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; !(await fetch(`${url}/readyz`).then((r) => r.ok, () => false)); i++) {
+  for (
+    let i = 0;
+    !(await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    i++
+  ) {
     if (child.exitCode !== null || i > 300) throw new Error('the service did not start');
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -16,17 +16,26 @@ export function eventRoutes(store: EventStore): Router {
   r.get('/v1/events', async (req, res) => {
     const p = parseQuery(req, ['type', 'stream', 'cursor', 'limit']);
     const after = p.cursor === undefined ? 0 : Number(decodeCursor(p.cursor));
-    if (!Number.isSafeInteger(after) || after < 0) throw invalid('invalid cursor', [{ field: 'cursor', message: 'not a cursor this service issued' }]);
+    if (!Number.isSafeInteger(after) || after < 0)
+      throw invalid('invalid cursor', [{ field: 'cursor', message: 'not a cursor this service issued' }]);
     const limit = p.limit ?? 100;
-    const [head, events] = await Promise.all([store.head(), store.readAll({ after, limit: limit + 1, types: p.type, streams: p.stream })]);
+    const [head, events] = await Promise.all([
+      store.head(),
+      store.readAll({ after, limit: limit + 1, types: p.type, streams: p.stream }),
+    ]);
     const items = events.slice(0, limit);
-    const body: Schemas['EventPage'] = { position: head, items, next: events.length > limit ? encodeCursor(String(items[items.length - 1]!.position)) : null };
+    const body: Schemas['EventPage'] = {
+      position: head,
+      items,
+      next: events.length > limit ? encodeCursor(String(items[items.length - 1]!.position)) : null,
+    };
     res.json(body);
   });
 
   r.get('/v1/events/:id', async (req, res) => {
     parseQuery(req, []);
-    if (!Uuid.safeParse(req.params.id).success) throw invalid('invalid event id', [{ field: 'id', message: 'expected a UUID' }]);
+    if (!Uuid.safeParse(req.params.id).success)
+      throw invalid('invalid event id', [{ field: 'id', message: 'expected a UUID' }]);
     const event = await store.getEvent(req.params.id);
     if (!event) throw notFound(`no event with id ${req.params.id}`);
     const body: Schemas['Event'] = event;

@@ -25,7 +25,11 @@ export function liveRoutes(store: EventStore, engine: ProjectionEngine, hub: Sse
 
   r.get('/v1/events/stream', (req, res) => {
     const p = parseQuery(req, ['type', 'stream'], ['from', 'lastEventId']);
-    const after = resumePosition(req, (req.query.from ?? req.query.lastEventId) as string | undefined, engine.currentPosition);
+    const after = resumePosition(
+      req,
+      (req.query.from ?? req.query.lastEventId) as string | undefined,
+      engine.currentPosition,
+    );
     const channel = hub.accept(res);
     followLog(channel, store, engine, after, (e) => matchesFilter(e, { types: p.type, streams: p.stream }));
   });
@@ -33,15 +37,22 @@ export function liveRoutes(store: EventStore, engine: ProjectionEngine, hub: Sse
   r.get('/v1/projections/:name/updates', (req, res) => {
     parseQuery(req, [], ['from', 'lastEventId']);
     const name = req.params.name as ProjectionName;
-    if (!Object.hasOwn(PROJECTIONS, name)) throw notFound(`no read model ${req.params.name}; there are ${Object.keys(PROJECTIONS).join(', ')}`);
-    const after = resumePosition(req, (req.query.from ?? req.query.lastEventId) as string | undefined, engine.currentPosition);
+    if (!Object.hasOwn(PROJECTIONS, name))
+      throw notFound(`no read model ${req.params.name}; there are ${Object.keys(PROJECTIONS).join(', ')}`);
+    const after = resumePosition(
+      req,
+      (req.query.from ?? req.query.lastEventId) as string | undefined,
+      engine.currentPosition,
+    );
     const channel = hub.accept(res);
     const missed = engine.updatesAfter(after);
     if (missed === null) {
       // Too far behind to say exactly what changed: re-read the read model, then follow from here.
       channel.send(engine.currentPosition, 'reset', { projection: name, position: engine.currentPosition });
     } else {
-      for (const u of missed) if (u.changes[name]) channel.send(u.position, 'update', { projection: name, position: u.position, ...u.changes[name] });
+      for (const u of missed)
+        if (u.changes[name])
+          channel.send(u.position, 'update', { projection: name, position: u.position, ...u.changes[name] });
     }
     const stop = engine.onApplied((e, changes) => {
       const change = changes[name];
@@ -58,7 +69,13 @@ export function liveRoutes(store: EventStore, engine: ProjectionEngine, hub: Sse
  * events come from the engine; a gap (at the start, or after the engine moved on
  * while this subscriber was catching up) is filled from the log.
  */
-function followLog(channel: SseChannel, store: EventStore, engine: ProjectionEngine, after: number, wanted: (e: RecordedEvent) => boolean): void {
+function followLog(
+  channel: SseChannel,
+  store: EventStore,
+  engine: ProjectionEngine,
+  after: number,
+  wanted: (e: RecordedEvent) => boolean,
+): void {
   let last = after;
   let catchingUp = false;
   const deliver = (e: RecordedEvent) => {

@@ -7,7 +7,12 @@ import type { EventStore } from '../../store/port';
 type Schemas = components['schemas'];
 
 /** Liveness, readiness and the contract itself. */
-export function operationRoutes(store: EventStore, engine: ProjectionEngine, spec: object, health: StoreHealth): Router {
+export function operationRoutes(
+  store: EventStore,
+  engine: ProjectionEngine,
+  spec: object,
+  health: StoreHealth,
+): Router {
   const r = Router();
 
   r.get('/healthz', (_req, res) => {

@@ -22,7 +22,10 @@ export function readModelRoutes(engine: ProjectionEngine, store: EventStore): Ro
   const m = engine.models;
 
   /** Read models that index facts serve a page of them as read from the log. */
-  async function hydrate<T extends EventType, V>(page: Page<{ id: string }>, view: (e: RecordedEvent<T>) => V): Promise<Page<V>> {
+  async function hydrate<T extends EventType, V>(
+    page: Page<{ id: string }>,
+    view: (e: RecordedEvent<T>) => V,
+  ): Promise<Page<V>> {
     const events = await Promise.all(page.items.map((i) => store.getEvent(i.id)));
     return { items: events.map((e) => view(e as RecordedEvent<T>)), next: page.next };
   }
@@ -35,19 +38,31 @@ export function readModelRoutes(engine: ProjectionEngine, store: EventStore): Ro
 
   r.get('/v1/membership/timeline', (req, res) => {
     const { knownAt } = temporal(parseQuery(req, ['knownAt']));
-    const body: Schemas['MembershipTimeline'] = { knownAt, position: engine.currentPosition, items: membershipTimeline(m.membership, knownAt) };
+    const body: Schemas['MembershipTimeline'] = {
+      knownAt,
+      position: engine.currentPosition,
+      items: membershipTimeline(m.membership, knownAt),
+    };
     res.json(body);
   });
 
   r.get('/v1/relations/nato-csto', (req, res) => {
     const q = temporal(parseQuery(req, ['asOf', 'knownAt']));
-    const body: Schemas['Relations'] = { ...q, position: engine.currentPosition, ...relationsAt(m.relations, 'relations-nato-csto', q) };
+    const body: Schemas['Relations'] = {
+      ...q,
+      position: engine.currentPosition,
+      ...relationsAt(m.relations, 'relations-nato-csto', q),
+    };
     res.json(body);
   });
 
   r.get('/v1/chairmanship', (req, res) => {
     const q = temporal(parseQuery(req, ['asOf', 'knownAt']));
-    const body: Schemas['Chairmanship'] = { ...q, position: engine.currentPosition, ...chairmanshipAt(m.chairmanship, q) };
+    const body: Schemas['Chairmanship'] = {
+      ...q,
+      position: engine.currentPosition,
+      ...chairmanshipAt(m.chairmanship, q),
+    };
     res.json(body);
   });
 
@@ -65,7 +80,10 @@ export function readModelRoutes(engine: ProjectionEngine, store: EventStore): Ro
     const q = temporal(p);
     const speakers = p.speaker === undefined ? [] : searchEntities(p.speaker).map((e) => e.id);
     // A speaker that matches nobody matches no statement (not every statement).
-    const wanted = p.speaker !== undefined && speakers.length === 0 ? () => false : statementFilter({ ...q, speakers, topic: p.topic ?? null, from: p.from ?? null, to: p.to ?? null });
+    const wanted =
+      p.speaker !== undefined && speakers.length === 0
+        ? () => false
+        : statementFilter({ ...q, speakers, topic: p.topic ?? null, from: p.from ?? null, to: p.to ?? null });
     const page = await hydrate(pageOfLog(m.statements, wanted, q.asOf, p.cursor, p.limit), statementView);
     const body: Schemas['StatementPage'] = { ...q, position: engine.currentPosition, ...page };
     res.json(body);
@@ -74,7 +92,10 @@ export function readModelRoutes(engine: ProjectionEngine, store: EventStore): Ro
   r.get('/v1/timeline', async (req, res) => {
     const p = parseQuery(req, ['asOf', 'knownAt', 'type', 'cursor', 'limit']);
     const q = temporal(p);
-    const page = await hydrate(pageOfLog(m.timeline, timelineFilter({ ...q, types: p.type }), q.asOf, p.cursor, p.limit), timelineEntry);
+    const page = await hydrate(
+      pageOfLog(m.timeline, timelineFilter({ ...q, types: p.type }), q.asOf, p.cursor, p.limit),
+      timelineEntry,
+    );
     const body: Schemas['TimelinePage'] = { ...q, position: engine.currentPosition, ...page };
     res.json(body);
   });

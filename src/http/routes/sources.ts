@@ -12,12 +12,20 @@ type Schemas = components['schemas'];
 /** The articles and the entities: the record's references. */
 export function sourceRoutes(engine: ProjectionEngine): Router {
   const r = Router();
-  const articleView = ({ source, eventIds }: SourceEntry): Schemas['Article'] => ({ ...source, facts: eventIds.length });
+  const articleView = ({ source, eventIds }: SourceEntry): Schemas['Article'] => ({
+    ...source,
+    facts: eventIds.length,
+  });
   const sortedEntities = [...ENTITIES].sort((a, b) => a.id.localeCompare(b.id));
 
   r.get('/v1/sources', (req, res) => {
     const p = parseQuery(req, ['cursor', 'limit']);
-    const page = paginate(sourcesList(engine.models.sources), (a) => `${a.source.published.earliest}|${a.source.key}`, p.cursor, p.limit);
+    const page = paginate(
+      sourcesList(engine.models.sources),
+      (a) => `${a.source.published.earliest}|${a.source.key}`,
+      p.cursor,
+      p.limit,
+    );
     const body: Schemas['SourcePage'] = { items: page.items.map(articleView), next: page.next };
     res.json(body);
   });

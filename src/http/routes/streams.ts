@@ -15,30 +15,56 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 const STREAM_ETAG = /^(?:W\/)?"(\d{1,15}|-1)"$/;
 
 /** Streams: read one with its revision as ETag; record facts on it. */
-export function streamRoutes(store: EventStore, recorder: Recorder, auth: Auth, limitWrites: RequestHandler, onAppended: (events: number) => void): Router {
+export function streamRoutes(
+  store: EventStore,
+  recorder: Recorder,
+  auth: Auth,
+  limitWrites: RequestHandler,
+  onAppended: (events: number) => void,
+): Router {
   const r = Router();
 
   r.get('/v1/streams/:stream', async (req, res) => {
     const p = parseQuery(req, ['cursor', 'limit']);
     const from = p.cursor === undefined ? 0 : Number(decodeCursor(p.cursor)) + 1;
-    if (!Number.isSafeInteger(from)) throw invalid('invalid cursor', [{ field: 'cursor', message: 'not a cursor this service issued' }]);
+    if (!Number.isSafeInteger(from))
+      throw invalid('invalid cursor', [{ field: 'cursor', message: 'not a cursor this service issued' }]);
     const limit = p.limit ?? 100;
-    const [revision, events] = await Promise.all([store.streamRevision(req.params.stream), store.readStream(req.params.stream, { fromRevision: from, limit: limit + 1 })]);
+    const [revision, events] = await Promise.all([
+      store.streamRevision(req.params.stream),
+      store.readStream(req.params.stream, { fromRevision: from, limit: limit + 1 }),
+    ]);
     if (revision === -1) throw notFound(`no stream ${req.params.stream}`);
     const items = events.slice(0, limit);
-    const body: Schemas['Stream'] = { stream: req.params.stream, revision, items, next: events.length > limit ? encodeCursor(String(items[items.length - 1]!.revision)) : null };
+    const body: Schemas['Stream'] = {
+      stream: req.params.stream,
+      revision,
+      items,
+      next: events.length > limit ? encodeCursor(String(items[items.length - 1]!.revision)) : null,
+    };
     res.set('ETag', `"${revision}"`).json(body);
   });
 
   r.post('/v1/streams/:stream/events', auth.requireWrite, limitWrites, async (req, res) => {
     parseQuery(req, []);
-    if (!req.is('application/json')) throw Object.assign(new Error('send the facts as application/json'), { status: 415, expose: true, type: 'unsupported-media-type' });
+    if (!req.is('application/json'))
+      throw Object.assign(new Error('send the facts as application/json'), {
+        status: 415,
+        expose: true,
+        type: 'unsupported-media-type',
+      });
     const body = parseBody(req.body);
     const key = req.get('idempotency-key');
-    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw invalid('invalid Idempotency-Key', [{ field: 'Idempotency-Key', message: '1 to 200 visible ASCII characters' }]);
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
+      throw invalid('invalid Idempotency-Key', [
+        { field: 'Idempotency-Key', message: '1 to 200 visible ASCII characters' },
+      ]);
     const ifMatch = req.get('if-match');
     const match = ifMatch === undefined ? undefined : STREAM_ETAG.exec(ifMatch);
-    if (match === null) throw invalid('invalid If-Match', [{ field: 'If-Match', message: 'expected the stream ETag, a quoted revision such as "3"' }]);
+    if (match === null)
+      throw invalid('invalid If-Match', [
+        { field: 'If-Match', message: 'expected the stream ETag, a quoted revision such as "3"' },
+      ]);
     const stream = String(req.params.stream);
     const result = await recorder.record({
       stream,
@@ -47,7 +73,15 @@ export function streamRoutes(store: EventStore, recorder: Recorder, auth: Auth, 
       principal: req.principal!,
       requestId: req.id,
       // Keys are per principal; the fingerprint ties a key to one request.
-      idempotency: key === undefined ? undefined : { key: `${req.principal}:${key}`, fingerprint: createHash('sha256').update(`${stream}\n${JSON.stringify(req.body)}`).digest('hex') },
+      idempotency:
+        key === undefined
+          ? undefined
+          : {
+              key: `${req.principal}:${key}`,
+              fingerprint: createHash('sha256')
+                .update(`${stream}\n${JSON.stringify(req.body)}`)
+                .digest('hex'),
+            },
     });
     const out: Schemas['AppendResult'] = {
       stream: result.stream,
@@ -68,6 +102,11 @@ export function streamRoutes(store: EventStore, recorder: Recorder, auth: Auth, 
 function parseBody(raw: unknown): AppendBody {
   const batch = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && 'facts' in raw;
   const parsed = (batch ? AppendBody : FactInput).safeParse(raw);
-  if (!parsed.success) throw invalidFromZod('the request body is not a valid fact or batch of facts', parsed.error, batch ? '' : '/facts/0');
+  if (!parsed.success)
+    throw invalidFromZod(
+      'the request body is not a valid fact or batch of facts',
+      parsed.error,
+      batch ? '' : '/facts/0',
+    );
   return batch ? (parsed.data as AppendBody) : { expectedRevision: undefined, facts: [parsed.data as FactInput] };
 }

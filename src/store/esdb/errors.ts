@@ -22,8 +22,13 @@ export function toStoreError(err: unknown, append?: { stream: string; expected: 
     const current = typeof err.actualVersion === 'bigint' ? Number(err.actualVersion) : -1;
     const stream = append?.stream ?? err.streamName;
     const expected = append?.expected ?? String(err.expectedVersion);
-    return conflict(`stream ${stream} is at revision ${current}, expected ${expected}`, { stream, currentRevision: current, expectedRevision: expected });
+    return conflict(`stream ${stream} is at revision ${current}, expected ${expected}`, {
+      stream,
+      currentRevision: current,
+      expectedRevision: expected,
+    });
   }
-  if (UNREACHABLE.some((type) => err instanceof type)) return unavailable(`EventStoreDB is unavailable: ${(err as Error).message}`);
+  if (UNREACHABLE.some((type) => err instanceof type))
+    return unavailable(`EventStoreDB is unavailable: ${(err as Error).message}`);
   return err;
 }

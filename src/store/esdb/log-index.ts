@@ -33,7 +33,8 @@ export class LogIndex {
     this.prepares.push(at.prepare);
     const position = this.ids.length;
     this.byId.set(id, position);
-    if (mark && !this.keys.has(mark.key)) this.keys.set(mark.key, { fingerprint: mark.fingerprint, stream, first: position, count: mark.count });
+    if (mark && !this.keys.has(mark.key))
+      this.keys.set(mark.key, { fingerprint: mark.fingerprint, stream, first: position, count: mark.count });
     for (const wake of [...this.waiters]) wake();
     return position;
   }
@@ -56,8 +57,15 @@ export class LogIndex {
   idempotency(key: string): IdempotencyRecord | null {
     const k = this.keys.get(key);
     if (!k || k.first + k.count - 1 > this.size) return null;
-    const events = Array.from({ length: k.count }, (_, i) => ({ id: this.ids[k.first - 1 + i]!, position: k.first + i, revision: this.revisions[k.first - 1 + i]! }));
-    return { fingerprint: k.fingerprint, result: { replayed: false, stream: k.stream, revision: events.at(-1)!.revision, events } };
+    const events = Array.from({ length: k.count }, (_, i) => ({
+      id: this.ids[k.first - 1 + i]!,
+      position: k.first + i,
+      revision: this.revisions[k.first - 1 + i]!,
+    }));
+    return {
+      fingerprint: k.fingerprint,
+      result: { replayed: false, stream: k.stream, revision: events.at(-1)!.revision, events },
+    };
   }
 
   /**

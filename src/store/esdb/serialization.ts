@@ -37,7 +37,13 @@ export function toEventData(e: DomainEvent, idempotency?: IdempotencyMark): Even
   return jsonEvent({
     id: e.id,
     type: e.type,
-    data: { schemaVersion: e.schemaVersion, occurred: e.occurred, reported: e.reported, source: e.source, data: e.data },
+    data: {
+      schemaVersion: e.schemaVersion,
+      occurred: e.occurred,
+      reported: e.reported,
+      source: e.source,
+      data: e.data,
+    },
     metadata: metadata as unknown as Record<string, unknown>,
   });
 }
@@ -48,19 +54,30 @@ export function toEventData(e: DomainEvent, idempotency?: IdempotencyMark): Even
  * every replica numbers the log alike.
  */
 export function fromStored(stored: StoredEvent, stream: string, position: number): RecordedEvent | null {
-  if (!stored.isJson || typeof stored.data !== 'object' || stored.data === null || Array.isArray(stored.data)) return null;
+  if (!stored.isJson || typeof stored.data !== 'object' || stored.data === null || Array.isArray(stored.data))
+    return null;
   const meta = (stored.metadata ?? {}) as Partial<StoredMetadata>;
   const candidate = {
     ...(stored.data as Record<string, unknown>),
     id: stored.id,
     type: stored.type,
     stream,
-    metadata: { recordedBy: meta.recordedBy ?? 'unknown', correlationId: meta.correlationId ?? null, causationId: meta.causationId ?? null },
+    metadata: {
+      recordedBy: meta.recordedBy ?? 'unknown',
+      correlationId: meta.correlationId ?? null,
+      causationId: meta.causationId ?? null,
+    },
   };
   const parsed = NewEvent.safeParse(candidate);
   if (!parsed.success) return null;
-  return { ...(parsed.data as DomainEvent), position, revision: Number(stored.revision), recordedAt: stored.created.toISOString() } as RecordedEvent;
+  return {
+    ...(parsed.data as DomainEvent),
+    position,
+    revision: Number(stored.revision),
+    recordedAt: stored.created.toISOString(),
+  } as RecordedEvent;
 }
 
 /** The idempotency mark a stored event carries, if any. */
-export const idempotencyMarkOf = (stored: StoredEvent): IdempotencyMark | undefined => (stored.metadata as Partial<StoredMetadata> | undefined)?.idempotency;
+export const idempotencyMarkOf = (stored: StoredEvent): IdempotencyMark | undefined =>
+  (stored.metadata as Partial<StoredMetadata> | undefined)?.idempotency;

@@ -79,7 +79,8 @@ export class EsdbEventStore implements EventStore {
 
   private follow(): void {
     if (this.closed) return;
-    const filter = this.names.namespace === null ? excludeSystemEvents() : streamNameFilter({ prefixes: [this.names.toStore('')] });
+    const filter =
+      this.names.namespace === null ? excludeSystemEvents() : streamNameFilter({ prefixes: [this.names.toStore('')] });
     const sub = this.client.subscribeToAll({ fromPosition: this.index.lastLogPosition ?? START, filter });
     this.following = sub;
     sub.on('data', ({ event }) => event && this.number(event));
@@ -107,7 +108,12 @@ export class EsdbEventStore implements EventStore {
     return stream ? fromStored(stored!, stream, position) : null;
   }
 
-  async append(stream: string, events: DomainEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
+  async append(
+    stream: string,
+    events: DomainEvent[],
+    expected: ExpectedRevision,
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
     const key = options.idempotency;
     if (key) {
       await this.head();
@@ -116,24 +122,37 @@ export class EsdbEventStore implements EventStore {
     }
     const seen = new Set<string>();
     for (const e of events) {
-      if (seen.has(e.id) || this.index.positionOf(e.id) !== undefined) throw conflict(`event ${e.id} already exists`, { eventId: e.id });
+      if (seen.has(e.id) || this.index.positionOf(e.id) !== undefined)
+        throw conflict(`event ${e.id} already exists`, { eventId: e.id });
       seen.add(e.id);
     }
-    const data = events.map((e, i) => toEventData(e, key && i === 0 ? { key: key.key, fingerprint: key.fingerprint, count: events.length } : undefined));
+    const data = events.map((e, i) =>
+      toEventData(e, key && i === 0 ? { key: key.key, fingerprint: key.fingerprint, count: events.length } : undefined),
+    );
     let written;
     try {
-      written = await this.client.appendToStream(this.names.toStore(stream), data, { expectedRevision: toEsdbRevision(expected) });
+      written = await this.client.appendToStream(this.names.toStore(stream), data, {
+        expectedRevision: toEsdbRevision(expected),
+      });
     } catch (err) {
       throw toStoreError(err, { stream, expected });
     }
     // The append is durable; its numbers come from $all, which shows it within milliseconds.
-    await this.index.waitFor(() => events.every((e) => this.index.positionOf(e.id) !== undefined), this.waitMs, `the append to ${stream}`);
+    await this.index.waitFor(
+      () => events.every((e) => this.index.positionOf(e.id) !== undefined),
+      this.waitMs,
+      `the append to ${stream}`,
+    );
     const revision = Number(written.nextExpectedRevision);
     return {
       replayed: false,
       stream,
       revision,
-      events: events.map((e, i) => ({ id: e.id, position: this.index.positionOf(e.id)!, revision: revision - events.length + 1 + i })),
+      events: events.map((e, i) => ({
+        id: e.id,
+        position: this.index.positionOf(e.id)!,
+        revision: revision - events.length + 1 + i,
+      })),
     };
   }
 
@@ -198,7 +217,10 @@ export class EsdbEventStore implements EventStore {
       if (position === undefined) return null;
     }
     try {
-      for await (const { event } of this.client.readAll({ fromPosition: this.index.logPositionOf(position)!, maxCount: 2 })) {
+      for await (const { event } of this.client.readAll({
+        fromPosition: this.index.logPositionOf(position)!,
+        maxCount: 2,
+      })) {
         if (event?.id === id) return this.decode(event, position);
       }
     } catch (err) {
@@ -214,7 +236,11 @@ export class EsdbEventStore implements EventStore {
 
   async streamRevision(stream: string): Promise<number> {
     try {
-      for await (const { event } of this.client.readStream(this.names.toStore(stream), { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+      for await (const { event } of this.client.readStream(this.names.toStore(stream), {
+        direction: BACKWARDS,
+        fromRevision: END,
+        maxCount: 1,
+      })) {
         if (event) return Number(event.revision);
       }
       return -1;
@@ -227,7 +253,8 @@ export class EsdbEventStore implements EventStore {
   /** The number of our events in the log: waits until this replica has numbered the last one EventStoreDB holds. */
   async head(): Promise<number> {
     const last = await this.lastEventOfOurs();
-    if (last !== null) await this.index.waitFor(() => this.index.positionOf(last) !== undefined, this.waitMs, 'the end of the log');
+    if (last !== null)
+      await this.index.waitFor(() => this.index.positionOf(last) !== undefined, this.waitMs, 'the end of the log');
     return this.index.size;
   }
 
@@ -241,10 +268,15 @@ export class EsdbEventStore implements EventStore {
       for (;;) {
         let read = 0;
         let next: ReadPosition | undefined;
-        for await (const { event } of this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: size })) {
+        for await (const { event } of this.client.readAll({
+          direction: BACKWARDS,
+          fromPosition: from,
+          maxCount: size,
+        })) {
           read++;
           if (!event?.position) continue;
-          if (floor && comparePositions(event.position, floor) <= 0) return this.index.positionOf(event.id) !== undefined ? event.id : null;
+          if (floor && comparePositions(event.position, floor) <= 0)
+            return this.index.positionOf(event.id) !== undefined ? event.id : null;
           if (this.decode(event, 0)) return event.id;
           next = event.position;
         }

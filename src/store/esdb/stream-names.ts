@@ -5,7 +5,8 @@
  */
 export class StreamNames {
   constructor(readonly namespace: string | null) {
-    if (namespace !== null && !/^[a-z0-9][a-z0-9_-]{0,62}$/.test(namespace)) throw new Error(`invalid EventStoreDB namespace ${JSON.stringify(namespace)}`);
+    if (namespace !== null && !/^[a-z0-9][a-z0-9_-]{0,62}$/.test(namespace))
+      throw new Error(`invalid EventStoreDB namespace ${JSON.stringify(namespace)}`);
   }
 
   toStore(stream: string): string {
