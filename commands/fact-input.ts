@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ArticleKey, EventData, EventTypeSchema, type EventType } from '../events/catalog';
+import { ArticleKey, EventData, EventTypeSchema } from '../events/catalog';
 import { OccurredInput } from './occurred';
 
 /** One fact as a client records it; the service adds the envelope's other fields. */
@@ -25,10 +25,10 @@ export const FactInput = z
   .strict()
   .superRefine((f, ctx) => {
     // The data is checked against its own type's schema, so errors point into it.
-    const parsed = EventData[f.type as EventType].safeParse(f.data);
+    const parsed = EventData[f.type].safeParse(f.data);
     if (!parsed.success)
-      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: ['data', ...issue.path] } as never);
-    else f.data = parsed.data as Record<string, unknown>;
+      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: ['data', ...issue.path] });
+    else f.data = parsed.data;
   });
 export type FactInput = z.output<typeof FactInput>;
 

@@ -133,7 +133,7 @@ async function replay(values: {
       ? null
       : (IsoDay.safeParse(values['known-at']).data ?? fail('--known-at must be YYYY-MM-DD'));
   return withEngine(values.db, async (engine) => {
-    const q = { asOf: asOf.data!, knownAt };
+    const q = { asOf: asOf.data, knownAt };
     const m = engine.models;
     const views: Record<string, () => { rows: Record<string, unknown>[]; raw: unknown }> = {
       membership: () => {

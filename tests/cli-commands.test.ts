@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { SqliteEventStore } from '../src/store/sqlite';
+import { type SqliteEventStore } from '../src/store/sqlite';
 import { TOKENS, listen, startTestApp, type TestApp } from './support/app';
 
 const run = promisify(execFile);

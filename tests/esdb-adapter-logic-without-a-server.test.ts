@@ -137,7 +137,7 @@ describe('event (de)serialisation', () => {
   test('what is not ours reads as nothing: binary events, unknown types, invalid data', () => {
     const good = stored(toEventData(events[0]!), events[0]!.stream, 0n);
     expect(fromStored({ ...good, isJson: false } as StoredEvent, 'x', 1)).toBeNull();
-    expect(fromStored({ ...good, type: 'SomethingElse' } as StoredEvent, 'x', 1)).toBeNull();
+    expect(fromStored({ ...good, type: 'SomethingElse' }, 'x', 1)).toBeNull();
     expect(
       fromStored({ ...good, data: { ...(good.data as object), occurred: 'yesterday' } } as StoredEvent, 'x', 1),
     ).toBeNull();

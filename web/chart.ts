@@ -56,7 +56,7 @@ export function drawChart(
       shape,
     );
     g.addEventListener('click', () => onSelect(m));
-    g.addEventListener('keydown', (ev) => (ev as KeyboardEvent).key === 'Enter' && onSelect(m));
+    g.addEventListener('keydown', (ev) => ev.key === 'Enter' && onSelect(m));
     return g;
   };
   const bar = (row: number, from: string, to: string, cls: string) => {

@@ -87,7 +87,7 @@ function followLog(): void {
   const source = new EventSource(`/v1/events/stream?from=${position}`);
   source.addEventListener('open', () => (status.textContent = 'Live: new facts appear as they are recorded.'));
   source.addEventListener('event', (ev) => {
-    position = Math.max(position, Number((ev as MessageEvent).lastEventId));
+    position = Math.max(position, Number(ev.lastEventId));
     status.textContent = `Live: updated at position ${position}.`;
     // A burst of facts costs one re-read of the span and the views.
     refreshSoon(150, async () => {

@@ -42,6 +42,7 @@ function readTokenFile(path: string): string {
   } catch (err) {
     throw new Error(
       `Invalid configuration:\n  API_TOKENS_FILE: cannot read ${path} (${(err as NodeJS.ErrnoException).code})`,
+      { cause: err },
     );
   }
 }

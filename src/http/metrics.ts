@@ -67,7 +67,9 @@ export class Metrics {
   readonly middleware: RequestHandler = (req, res, next) => {
     const end = this.duration.startTimer();
     res.on('finish', () => {
-      const route = req.route ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+      // Express types the matched route as any; only its path pattern is read.
+      const pattern = (req.route as { path?: unknown } | undefined)?.path;
+      const route = typeof pattern === 'string' ? `${req.baseUrl}${pattern}` : 'unmatched';
       this.requests.inc({ method: req.method, route, status: String(res.statusCode) });
       end({ method: req.method, route });
     });

@@ -9,7 +9,10 @@ export const today = () => new Date().toISOString().slice(0, 10);
 
 /** Parameters that may repeat (`?type=A&type=B`); every other one must be given once. */
 const many = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(schema).max(50));
+  z.preprocess(
+    (v): unknown[] => (v === undefined ? [] : Array.isArray(v) ? (v as unknown[]) : [v]),
+    z.array(schema).max(50),
+  );
 
 const LIMIT = 'expected a whole number from 1 to 500';
 

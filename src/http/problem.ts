@@ -57,7 +57,15 @@ export function sendProblem(
 }
 
 /** The one place where error kinds become HTTP statuses. */
-export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+/** What body-parser and its kind attach to the errors they raise. */
+interface HttpLibraryError {
+  status?: unknown;
+  type?: unknown;
+  expose?: unknown;
+  message?: unknown;
+}
+
+export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next) => {
   if (err instanceof AppError) {
     if (err.kind === 'unauthenticated') res.set('WWW-Authenticate', 'Bearer realm="csto-record"');
     const { issues, ...rest } = err.details;
@@ -66,7 +74,8 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
       ...rest,
     });
   }
-  const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+  const lib = (typeof err === 'object' && err !== null ? err : {}) as HttpLibraryError;
+  const status = typeof lib.status === 'number' && lib.status >= 400 && lib.status < 500 ? lib.status : 500;
   if (status === 500) {
     req.log?.error({ err }, 'unhandled error');
     return sendProblem(res, 500, 'internal', 'The server failed to answer this request.');
@@ -75,8 +84,8 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   return sendProblem(
     res,
     status,
-    String(err.type ?? 'bad-request').replace(/\./g, '-'),
-    err.expose ? String(err.message) : (TITLE[status] ?? 'Bad request'),
+    (typeof lib.type === 'string' ? lib.type : 'bad-request').replace(/\./g, '-'),
+    lib.expose === true && typeof lib.message === 'string' ? lib.message : (TITLE[status] ?? 'Bad request'),
   );
 };
 

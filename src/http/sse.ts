@@ -28,14 +28,12 @@ export class SseChannel {
     private readonly options: SseOptions,
     release: () => void,
   ) {
-    res
-      .status(200)
-      .set({
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-cache, no-transform',
-        Connection: 'keep-alive',
-        'X-Accel-Buffering': 'no',
-      });
+    res.status(200).set({
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
     res.flushHeaders();
     res.write(`retry: ${options.retryMs}\n\n`);
     this.heartbeat = setInterval(() => this.write(': heartbeat\n\n'), options.heartbeatMs);

@@ -50,7 +50,12 @@ export class SqliteCheckpointStore implements CheckpointStore {
         'SELECT name, version, position, state FROM checkpoints',
       )
       .all();
-    return rows.map((r) => ({ name: r.name, version: r.version, position: r.position, state: JSON.parse(r.state) }));
+    return rows.map((r) => ({
+      name: r.name,
+      version: r.version,
+      position: r.position,
+      state: JSON.parse(r.state) as unknown,
+    }));
   }
 
   async save(checkpoints: Checkpoint[]): Promise<void> {

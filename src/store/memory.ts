@@ -32,16 +32,13 @@ export class MemoryEventStore implements EventStore {
       seen.add(e.id);
     }
     const recordedAt = new Date().toISOString();
-    const recorded = events.map(
-      (e, i) =>
-        ({
-          ...e,
-          stream,
-          position: this.log.length + i + 1,
-          revision: existing.length + i,
-          recordedAt,
-        }) as RecordedEvent,
-    );
+    const recorded = events.map((e, i) => ({
+      ...e,
+      stream,
+      position: this.log.length + i + 1,
+      revision: existing.length + i,
+      recordedAt,
+    }));
     for (const r of recorded) {
       this.log.push(r);
       this.byId.set(r.id, r);

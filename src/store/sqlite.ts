@@ -33,12 +33,13 @@ type Row = [number, string, number, string, string];
 
 /** Rebuilds read every event through here, so it assigns onto the parsed body instead of copying it. */
 function toRecorded(r: Row): RecordedEvent {
-  const e = JSON.parse(r[4]);
+  // The body was validated when it was appended; the columns complete it.
+  const e = JSON.parse(r[4]) as RecordedEvent;
   e.stream = r[1];
   e.position = r[0];
   e.revision = r[2];
   e.recordedAt = r[3];
-  return e as RecordedEvent;
+  return e;
 }
 
 /** Everything of the envelope the columns do not already hold. */

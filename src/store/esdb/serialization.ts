@@ -75,7 +75,7 @@ export function fromStored(stored: StoredEvent, stream: string, position: number
     position,
     revision: Number(stored.revision),
     recordedAt: stored.created.toISOString(),
-  } as RecordedEvent;
+  };
 }
 
 /** The idempotency mark a stored event carries, if any. */

@@ -105,7 +105,7 @@ export class EsdbEventStore implements EventStore {
 
   private decode(stored: AllStreamRecordedEvent | undefined, position: number): RecordedEvent | null {
     const stream = stored && this.names.fromStore(stored.streamId);
-    return stream ? fromStored(stored!, stream, position) : null;
+    return stream ? fromStored(stored, stream, position) : null;
   }
 
   async append(
