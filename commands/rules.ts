@@ -4,10 +4,11 @@ import type { DomainEvent, RecordedEvent } from '../events/envelope';
 import { insertEvidence, readAt, type Evidence } from '../projections/evidence';
 import { membershipEvidence } from '../projections/membership';
 import type { ReadModels } from '../projections';
+import type { RuleName } from './rule-names';
 
 /** A rule a command broke: which rule, which field (a JSON pointer into the request body), and why. */
 export interface Violation {
-  rule: string;
+  rule: RuleName;
   field: string;
   message: string;
 }

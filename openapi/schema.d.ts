@@ -433,8 +433,17 @@ export interface components {
         Problem: {
             /** @description For 422, the domain rule that was broken. */
             rule?: string;
-            /** @description For 409, the stream's revision now. */
+            /** @description For 409 on a stale expected revision, the stream's revision now. */
             currentRevision?: number;
+            /** @description For 409 on a stale expected revision, what the request expected. */
+            expectedRevision?: number | ("no-stream" | "any");
+            /** @description For 409 on a stale expected revision, the stream. */
+            stream?: string;
+            /**
+             * Format: uuid
+             * @description For 409 on an event id already in the record, that id.
+             */
+            eventId?: string;
             type: string;
             title: string;
             status: number;

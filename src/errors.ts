@@ -1,37 +1,86 @@
-/**
- * Failures as values with a kind. Every layer raises these; the HTTP layer maps
- * each kind to a status in one place (src/http/problem.ts).
- */
-export type ErrorKind =
-  'invalid' | 'rejected' | 'not-found' | 'conflict' | 'unavailable' | 'unauthenticated' | 'forbidden' | 'rate-limited';
+import type { RuleName } from '../commands/rule-names';
+import type { ExpectedRevision } from './store/port';
 
+/** Where a problem is: a query parameter or header name, or a JSON pointer into the body. */
 export interface FieldIssue {
-  /** Where the problem is: a query parameter name, or a JSON pointer into the body. */
   field: string;
   message: string;
 }
 
+/**
+ * Every way an operation fails, each with what a caller needs to act on it. Every
+ * layer raises these as values; src/http/problem.ts alone turns them into HTTP.
+ */
+export type Failure =
+  | { kind: 'invalid'; issues: FieldIssue[] }
+  /** Well-formed, but a domain rule forbids it. */
+  | { kind: 'rejected'; rule: RuleName; issues: FieldIssue[] }
+  | { kind: 'not-found' }
+  | { kind: 'revision-conflict'; stream: string; currentRevision: number; expectedRevision: ExpectedRevision }
+  | { kind: 'duplicate-event'; eventId: string }
+  | { kind: 'idempotency-key-reused' }
+  | { kind: 'unsupported-media-type' }
+  | { kind: 'method-not-allowed'; allow: string[] }
+  | { kind: 'unavailable' }
+  | { kind: 'unauthenticated' }
+  | { kind: 'forbidden' }
+  | { kind: 'rate-limited'; retryAfterSeconds: number }
+  /** A setting found wrong at start; the message names the variable. */
+  | { kind: 'configuration' };
+
+export type ErrorKind = Failure['kind'];
+export type FailureOf<K extends ErrorKind> = Extract<Failure, { kind: K }>;
+
 export class AppError extends Error {
   constructor(
-    readonly kind: ErrorKind,
+    readonly failure: Failure,
     message: string,
-    readonly details: { issues?: FieldIssue[]; [key: string]: unknown } = {},
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = 'AppError';
+  }
+
+  get kind(): ErrorKind {
+    return this.failure.kind;
   }
 }
 
-export const invalid = (message: string, issues: FieldIssue[] = []) => new AppError('invalid', message, { issues });
-/** Well-formed, but a domain rule forbids it: names the rule and the field. */
-export const rejected = (message: string, rule: string, field: string) =>
-  new AppError('rejected', message, { rule, issues: [{ field, message }] });
-export const notFound = (message: string) => new AppError('not-found', message);
-export const conflict = (message: string, details: Record<string, unknown> = {}) =>
-  new AppError('conflict', message, details);
-export const unavailable = (message: string) => new AppError('unavailable', message);
-export const unauthenticated = (message: string) => new AppError('unauthenticated', message);
-export const forbidden = (message: string) => new AppError('forbidden', message);
+/** Whether `err` is a failure of one of these kinds, narrowed to it. */
+export const isFailure = <K extends ErrorKind>(
+  err: unknown,
+  ...kinds: K[]
+): err is AppError & { failure: FailureOf<K> } =>
+  err instanceof AppError && (kinds as ErrorKind[]).includes(err.failure.kind);
+
+export const invalid = (message: string, issues: FieldIssue[] = []) =>
+  new AppError({ kind: 'invalid', issues }, message);
+export const rejected = (message: string, rule: RuleName, field: string) =>
+  new AppError({ kind: 'rejected', rule, issues: [{ field, message }] }, message);
+export const notFound = (message: string) => new AppError({ kind: 'not-found' }, message);
+export const revisionConflict = (stream: string, currentRevision: number, expectedRevision: ExpectedRevision) =>
+  new AppError(
+    { kind: 'revision-conflict', stream, currentRevision, expectedRevision },
+    `stream ${stream} is at revision ${currentRevision}, expected ${expectedRevision}`,
+  );
+export const duplicateEvent = (eventId: string) =>
+  new AppError({ kind: 'duplicate-event', eventId }, `event ${eventId} already exists`);
+export const idempotencyKeyReused = (key: string) =>
+  new AppError({ kind: 'idempotency-key-reused' }, `idempotency key ${key} was used for a different request`);
+export const unsupportedMediaType = (message: string) => new AppError({ kind: 'unsupported-media-type' }, message);
+export const methodNotAllowed = (message: string, allow: string[]) =>
+  new AppError({ kind: 'method-not-allowed', allow }, message);
+export const unavailable = (message: string, cause?: unknown) =>
+  new AppError({ kind: 'unavailable' }, message, { cause });
+export const unauthenticated = (message: string) => new AppError({ kind: 'unauthenticated' }, message);
+export const forbidden = (message: string) => new AppError({ kind: 'forbidden' }, message);
+export const rateLimited = (message: string, retryAfterSeconds: number) =>
+  new AppError({ kind: 'rate-limited', retryAfterSeconds }, message);
+/** `lines` are `VARIABLE: what is wrong`; the message is what the service prints before it exits. */
+export const configurationError = (lines: string[], cause?: unknown) =>
+  new AppError({ kind: 'configuration' }, `Invalid configuration:\n${lines.map((l) => `  ${l}`).join('\n')}`, {
+    cause,
+  });
 
 /** A zod failure as an "invalid" error, each issue named by a JSON pointer under `root`. */
 export function invalidFromZod(

@@ -1,5 +1,5 @@
 import { loadConfig } from './config';
-import { AppError } from './errors';
+import { isFailure } from './errors';
 import { createLogger } from './logger';
 import { startService } from './service';
 
@@ -8,7 +8,8 @@ async function main(): Promise<void> {
   try {
     config = loadConfig();
   } catch (err) {
-    console.error((err as Error).message);
+    if (!isFailure(err, 'configuration')) throw err;
+    console.error(err.message);
     process.exit(2);
   }
   const logger = createLogger(config.LOG_LEVEL);
@@ -17,12 +18,12 @@ async function main(): Promise<void> {
     service = await startService(config, logger);
   } catch (err) {
     // Configuration found wrong while starting (a token file, say) is said plainly.
-    if (err instanceof Error && err.message.startsWith('Invalid configuration')) {
+    if (isFailure(err, 'configuration')) {
       console.error(err.message);
       process.exit(2);
     }
     // A store that does not answer at start is said in one line; whoever supervises the process restarts it.
-    if (err instanceof AppError && err.kind === 'unavailable') {
+    if (isFailure(err, 'unavailable')) {
       console.error(`Cannot start: ${err.message}`);
       process.exit(1);
     }

@@ -43,14 +43,13 @@ describe('errors map to the port', () => {
     );
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({
-      kind: 'conflict',
-      details: { stream: 'country-a', currentRevision: 7, expectedRevision: 3 },
+      failure: { kind: 'revision-conflict', stream: 'country-a', currentRevision: 7, expectedRevision: 3 },
     });
     const none = toStoreError(
       new WrongExpectedVersionError(undefined, { streamName: 'country-a', expected: 0n, current: 'no_stream' }),
       { stream: 'country-a', expected: 0 },
     );
-    expect(none).toMatchObject({ kind: 'conflict', details: { currentRevision: -1 } });
+    expect(none).toMatchObject({ failure: { kind: 'revision-conflict', currentRevision: -1 } });
   });
 
   test('a server that cannot be reached is "unavailable"; anything else passes unchanged', () => {

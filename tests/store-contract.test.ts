@@ -83,8 +83,8 @@ describe.each(adapters)('EventStore contract: $name', (adapter) => {
 
   test('a stale expected revision is a conflict and appends nothing', async () => {
     await store.append('country-a', [attestation('country-a')], 'no-stream');
-    expect(await kindOf(store.append('country-a', [attestation('country-a')], 'no-stream'))).toBe('conflict');
-    expect(await kindOf(store.append('country-a', [attestation('country-a')], 5))).toBe('conflict');
+    expect(await kindOf(store.append('country-a', [attestation('country-a')], 'no-stream'))).toBe('revision-conflict');
+    expect(await kindOf(store.append('country-a', [attestation('country-a')], 5))).toBe('revision-conflict');
     expect(await store.head()).toBe(1);
     expect(await kindOf(store.append('country-a', [attestation('country-a')], 0))).toBe('ok');
     expect(await kindOf(store.append('country-a', [attestation('country-a')], 'any'))).toBe('ok');
@@ -95,7 +95,7 @@ describe.each(adapters)('EventStore contract: $name', (adapter) => {
     const first = attestation('country-a');
     await store.append('country-a', [first], 'any');
     const batch = [attestation('country-a'), first, attestation('country-a')];
-    expect(await kindOf(store.append('country-a', batch, 'any'))).toBe('conflict');
+    expect(await kindOf(store.append('country-a', batch, 'any'))).toBe('duplicate-event');
     expect(await store.head()).toBe(1);
     expect(await store.getEvent(batch[0]!.id)).toBeNull();
   });
@@ -106,11 +106,11 @@ describe.each(adapters)('EventStore contract: $name', (adapter) => {
       Array.from({ length: 8 }, () => kindOf(store.append('country-a', [attestation('country-a')], 0))),
     );
     expect(results.filter((r) => r === 'ok')).toHaveLength(1);
-    expect(results.filter((r) => r === 'conflict')).toHaveLength(7);
+    expect(results.filter((r) => r === 'revision-conflict')).toHaveLength(7);
     expect(await store.streamRevision('country-a')).toBe(1);
   });
 
-  test('an idempotency key replays the first result and appends nothing; another fingerprint is a conflict', async () => {
+  test('an idempotency key replays the first result and appends nothing; another fingerprint is refused', async () => {
     const idem = { key: 'k1', fingerprint: 'f1' };
     const first = await store.append('country-a', [attestation('country-a')], 'any', { idempotency: idem });
     expect(first.replayed).toBe(false);
@@ -123,7 +123,7 @@ describe.each(adapters)('EventStore contract: $name', (adapter) => {
       await kindOf(
         store.append('country-a', [attestation('country-a')], 'any', { idempotency: { key: 'k1', fingerprint: 'f2' } }),
       ),
-    ).toBe('conflict');
+    ).toBe('idempotency-key-reused');
     expect(await store.head()).toBe(1);
   });
 
@@ -135,7 +135,7 @@ describe.each(adapters)('EventStore contract: $name', (adapter) => {
           idempotency: { key: 'k', fingerprint: 'f' },
         }),
       ),
-    ).toBe('conflict');
+    ).toBe('revision-conflict');
     expect(await store.findIdempotency('k')).toBeNull();
   });
 

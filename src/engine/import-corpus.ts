@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../../events/envelope';
-import { AppError } from '../errors';
+import { isFailure } from '../errors';
 import type { EventStore } from '../store/port';
 
 /**
@@ -21,7 +21,7 @@ export async function importEvents(
         break;
       } catch (err) {
         // Another importer got there first: look again.
-        if (!(err instanceof AppError && err.kind === 'conflict')) throw err;
+        if (!isFailure(err, 'revision-conflict', 'duplicate-event')) throw err;
       }
     }
   }

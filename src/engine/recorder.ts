@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppendBody, FactInput } from '../../commands/fact-input';
 import { firstViolation } from '../../commands/rules';
 import { StreamName, SCHEMA_VERSION, type DomainEvent, type RecordedEvent } from '../../events/envelope';
-import { AppError, invalid, rejected } from '../errors';
+import { invalid, isFailure, rejected } from '../errors';
 import { replay } from '../store/idempotency';
 import type { AppendResult, EventStore, ExpectedRevision } from '../store/port';
 import type { ProjectionEngine } from './projection-engine';
@@ -40,7 +40,7 @@ export class Recorder {
     const expected = this.expectation(cmd);
     if (cmd.idempotency) {
       const previous = await this.store.findIdempotency(cmd.idempotency.key);
-      if (previous) return this.replayed(cmd.idempotency.key, previous, cmd.idempotency.fingerprint);
+      if (previous) return replay(cmd.idempotency.key, previous, cmd.idempotency.fingerprint);
     }
     const events = cmd.body.facts.map((f, i) => this.envelope(f, i, cmd));
     for (let attempt = 1; ; attempt++) {
@@ -53,12 +53,9 @@ export class Recorder {
           idempotency: cmd.idempotency,
         });
       } catch (err) {
-        const raced =
-          expected === undefined &&
-          err instanceof AppError &&
-          err.kind === 'conflict' &&
-          err.details.currentRevision !== undefined;
-        if (!raced || attempt >= RACE_RETRIES) throw this.mapIdempotencyConflict(err);
+        // Another writer moved the stream between the check and the append: check again.
+        const raced = expected === undefined && isFailure(err, 'revision-conflict');
+        if (!raced || attempt >= RACE_RETRIES) throw err;
       }
     }
   }
@@ -72,22 +69,6 @@ export class Recorder {
     }
     const e = fromBody ?? cmd.ifMatch;
     return e === -1 ? 'no-stream' : e;
-  }
-
-  private replayed(key: string, previous: Parameters<typeof replay>[1], fingerprint: string): AppendResult {
-    try {
-      return replay(key, previous, fingerprint);
-    } catch (err) {
-      throw this.mapIdempotencyConflict(err);
-    }
-  }
-
-  /** The same key for a different request is not a race to retry but a client error. */
-  private mapIdempotencyConflict(err: unknown): unknown {
-    if (err instanceof AppError && err.details.idempotency === 'mismatch') {
-      return rejected(err.message, 'idempotency-key-reused', 'Idempotency-Key');
-    }
-    return err;
   }
 
   private envelope(f: FactInput, i: number, cmd: RecordCommand): DomainEvent {

@@ -2,7 +2,8 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { ProjectionEngine } from '../engine/projection-engine';
 import type { Logger } from '../logger';
 import type { EventStore } from '../store/port';
-import { errorHandler, notFoundHandler, sendProblem } from './problem';
+import { errorHandler, notFoundHandler } from './problem';
+import { methodNotAllowed } from './middleware/method-not-allowed';
 import { requestLog } from './request-log';
 import { eventRoutes } from './routes/events';
 import { operationRoutes } from './routes/operations';
@@ -92,17 +93,3 @@ const staleness =
     if (stale !== null) res.set('X-Read-Model-Stale', String(stale));
     next();
   };
-
-/** A known path with a method it does not have is a 405 with Allow, not a 404. */
-function methodNotAllowed(paths: Record<string, Record<string, unknown>>): RequestHandler {
-  const routes = Object.entries(paths).map(([path, ops]) => ({
-    pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
-    allow: Object.keys(ops).map((m) => m.toUpperCase()),
-  }));
-  return (req, res, next) => {
-    const route = routes.find((r) => r.pattern.test(req.path));
-    if (!route) return next();
-    res.set('Allow', [...route.allow, 'HEAD'].join(', '));
-    sendProblem(res, 405, 'method-not-allowed', `${req.method} is not allowed on ${req.path}`);
-  };
-}

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { RequestHandler } from 'express';
-import { forbidden, unauthenticated } from '../errors';
+import { configurationError, forbidden, unauthenticated } from '../errors';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -28,9 +28,7 @@ export function parseTokens(text: string): { principal: string; secret: string }
       const principal = pair.slice(0, at).trim();
       const secret = pair.slice(at + 1).trim();
       if (at < 1 || !/^[\w.@-]{1,120}$/.test(principal) || secret.length < 16) {
-        throw new Error(
-          'Invalid configuration:\n  API_TOKENS: each token is principal:secret, the secret at least 16 characters',
-        );
+        throw configurationError(['API_TOKENS: each token is principal:secret, the secret at least 16 characters']);
       }
       return { principal, secret };
     });
@@ -40,10 +38,7 @@ function readTokenFile(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
-    throw new Error(
-      `Invalid configuration:\n  API_TOKENS_FILE: cannot read ${path} (${(err as NodeJS.ErrnoException).code})`,
-      { cause: err },
-    );
+    throw configurationError([`API_TOKENS_FILE: cannot read ${path} (${(err as NodeJS.ErrnoException).code})`], err);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { AppError } from '../errors';
+import { rateLimited } from '../errors';
 
 /** Headers an API should send whatever it answers (what helmet sets for an API that serves no pages). */
 export const securityHeaders: RequestHandler = (_req, res, next) => {
@@ -55,7 +55,7 @@ export function cors(config: CorsConfig): RequestHandler {
  */
 export function rateLimit(perSecond: number, burst: number): RequestHandler {
   const buckets = new Map<string, { tokens: number; at: number }>();
-  return (req, res, next) => {
+  return (req, _res, next) => {
     if (perSecond <= 0) return next();
     const key = req.principal ?? req.ip ?? 'unknown';
     const now = Date.now();
@@ -64,10 +64,9 @@ export function rateLimit(perSecond: number, burst: number): RequestHandler {
     b.at = now;
     buckets.set(key, b);
     if (b.tokens < 1) {
-      res.set('Retry-After', String(Math.max(1, Math.ceil((1 - b.tokens) / perSecond))));
-      throw new AppError(
-        'rate-limited',
+      throw rateLimited(
         `more than ${perSecond} writes a second from ${req.principal ?? 'this address'}; retry later`,
+        Math.max(1, Math.ceil((1 - b.tokens) / perSecond)),
       );
     }
     b.tokens -= 1;

@@ -1,16 +1,9 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import { AppError, type ErrorKind, type FieldIssue } from '../errors';
+import type { components } from '../../openapi/schema';
+import { AppError, type Failure } from '../errors';
 
-const STATUS: Record<ErrorKind, number> = {
-  invalid: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  'not-found': 404,
-  conflict: 409,
-  rejected: 422,
-  'rate-limited': 429,
-  unavailable: 503,
-};
+type Problem = components['schemas']['Problem'];
+
 const TITLE: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
@@ -26,24 +19,57 @@ const TITLE: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-interface Problem {
-  type: string;
-  title: string;
+interface HttpFailure {
   status: number;
-  detail: string;
-  instance?: string;
-  issues?: FieldIssue[];
-  [extension: string]: unknown;
+  /** The last part of the problem `type`, `/problems/<slug>`. */
+  slug: string;
+  extensions?: Partial<Problem>;
+  headers?: Record<string, string>;
+}
+
+/** The one place where failures become HTTP: status, problem type, extensions and headers. */
+function toHttp(f: Failure, message: string): HttpFailure {
+  switch (f.kind) {
+    case 'invalid':
+      return { status: 400, slug: 'invalid', extensions: f.issues.length ? { issues: f.issues } : {} };
+    case 'rejected':
+      return { status: 422, slug: 'rejected', extensions: { rule: f.rule, issues: f.issues } };
+    case 'idempotency-key-reused':
+      return {
+        status: 422,
+        slug: 'rejected',
+        extensions: { rule: 'idempotency-key-reused', issues: [{ field: 'Idempotency-Key', message }] },
+      };
+    case 'not-found':
+      return { status: 404, slug: 'not-found' };
+    case 'revision-conflict':
+      return {
+        status: 409,
+        slug: 'conflict',
+        extensions: { stream: f.stream, currentRevision: f.currentRevision, expectedRevision: f.expectedRevision },
+      };
+    case 'duplicate-event':
+      return { status: 409, slug: 'conflict', extensions: { eventId: f.eventId } };
+    case 'unsupported-media-type':
+      return { status: 415, slug: 'unsupported-media-type' };
+    case 'method-not-allowed':
+      return { status: 405, slug: 'method-not-allowed', headers: { Allow: f.allow.join(', ') } };
+    case 'unauthenticated':
+      return { status: 401, slug: 'unauthenticated', headers: { 'WWW-Authenticate': 'Bearer realm="csto-record"' } };
+    case 'forbidden':
+      return { status: 403, slug: 'forbidden' };
+    case 'rate-limited':
+      return { status: 429, slug: 'rate-limited', headers: { 'Retry-After': String(f.retryAfterSeconds) } };
+    case 'unavailable':
+      return { status: 503, slug: 'unavailable', headers: { 'Retry-After': '1' } };
+    case 'configuration':
+      // Raised at start, before anything listens; here it would be a bug.
+      return { status: 500, slug: 'internal' };
+  }
 }
 
 /** Writes an RFC 9457 problem document. */
-export function sendProblem(
-  res: Response,
-  status: number,
-  slug: string,
-  detail: string,
-  extensions: Record<string, unknown> = {},
-): void {
+function sendProblem(res: Response, status: number, slug: string, detail: string, extensions: Partial<Problem> = {}) {
   const body: Problem = {
     type: `/problems/${slug}`,
     title: TITLE[status] ?? 'Error',
@@ -52,11 +78,9 @@ export function sendProblem(
     instance: res.req.originalUrl,
     ...extensions,
   };
-  if (status === 503 && !res.get('Retry-After')) res.set('Retry-After', '1');
   res.status(status).type('application/problem+json').send(JSON.stringify(body));
 }
 
-/** The one place where error kinds become HTTP statuses. */
 /** What body-parser and its kind attach to the errors they raise. */
 interface HttpLibraryError {
   status?: unknown;
@@ -67,12 +91,10 @@ interface HttpLibraryError {
 
 export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next) => {
   if (err instanceof AppError) {
-    if (err.kind === 'unauthenticated') res.set('WWW-Authenticate', 'Bearer realm="csto-record"');
-    const { issues, ...rest } = err.details;
-    return sendProblem(res, STATUS[err.kind], err.kind, err.message, {
-      ...(issues?.length ? { issues } : {}),
-      ...rest,
-    });
+    const http = toHttp(err.failure, err.message);
+    if (http.status === 500) req.log?.error({ err }, 'unexpected failure');
+    if (http.headers) res.set(http.headers);
+    return sendProblem(res, http.status, http.slug, err.message, http.extensions);
   }
   const lib = (typeof err === 'object' && err !== null ? err : {}) as HttpLibraryError;
   const status = typeof lib.status === 'number' && lib.status >= 400 && lib.status < 500 ? lib.status : 500;
@@ -80,7 +102,7 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
     req.log?.error({ err }, 'unhandled error');
     return sendProblem(res, 500, 'internal', 'The server failed to answer this request.');
   }
-  // Errors raised by body parsing and the like carry a 4xx status and a safe message.
+  // Errors raised by body parsing carry a 4xx status and, when `expose` is set, a safe message.
   return sendProblem(
     res,
     status,
@@ -89,5 +111,6 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
   );
 };
 
-export const notFoundHandler: RequestHandler = (req, res) =>
-  sendProblem(res, 404, 'not-found', `No route for ${req.method} ${req.path}`);
+export const notFoundHandler: RequestHandler = (req) => {
+  throw new AppError({ kind: 'not-found' }, `No route for ${req.method} ${req.path}`);
+};

@@ -1,4 +1,4 @@
-import { conflict } from '../errors';
+import { idempotencyKeyReused } from '../errors';
 import type { AppendResult } from './port';
 
 export interface IdempotencyRecord {
@@ -6,10 +6,10 @@ export interface IdempotencyRecord {
   result: AppendResult;
 }
 
-/** The first result again, or a conflict when the key was used for a different request. */
+/** The first result again; a key used for a different request is refused. */
 export function replay(key: string, record: IdempotencyRecord, fingerprint: string): AppendResult {
   if (record.fingerprint !== fingerprint) {
-    throw conflict(`idempotency key ${key} was used for a different request`, { idempotency: 'mismatch' });
+    throw idempotencyKeyReused(key);
   }
   return { ...record.result, replayed: true };
 }

@@ -1,5 +1,5 @@
 import type { DomainEvent, RecordedEvent } from '../../events/envelope';
-import { conflict } from '../errors';
+import { duplicateEvent } from '../errors';
 import { checkExpectedRevision } from './expected-revision';
 import { replay, type IdempotencyRecord } from './idempotency';
 import type { AppendOptions, AppendResult, EventStore, ExpectedRevision, ReadAllOptions } from './port';
@@ -28,7 +28,7 @@ export class MemoryEventStore implements EventStore {
     checkExpectedRevision(stream, existing.length - 1, expected);
     const seen = new Set<string>();
     for (const e of events) {
-      if (this.byId.has(e.id) || seen.has(e.id)) throw conflict(`event ${e.id} already exists`, { eventId: e.id });
+      if (this.byId.has(e.id) || seen.has(e.id)) throw duplicateEvent(e.id);
       seen.add(e.id);
     }
     const recordedAt = new Date().toISOString();

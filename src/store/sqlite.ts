@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DomainEvent, RecordedEvent } from '../../events/envelope';
-import { AppError, conflict, unavailable } from '../errors';
+import { AppError, duplicateEvent, unavailable } from '../errors';
 import { checkExpectedRevision } from './expected-revision';
 import { replay } from './idempotency';
 import type { AppendOptions, AppendResult, EventStore, ExpectedRevision, ReadAllOptions } from './port';
@@ -137,7 +137,7 @@ export class SqliteEventStore implements EventStore {
         const out: AppendResult['events'] = [];
         let revision = current;
         for (const e of events) {
-          if (this.stmts.exists.get(e.id)) throw conflict(`event ${e.id} already exists`, { eventId: e.id });
+          if (this.stmts.exists.get(e.id)) throw duplicateEvent(e.id);
           position += 1;
           revision += 1;
           this.stmts.insert.run(position, e.id, stream, revision, e.type, recordedAt, bodyOf(e));

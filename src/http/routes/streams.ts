@@ -3,7 +3,7 @@ import { Router, type RequestHandler } from 'express';
 import { AppendBody, FactInput } from '../../../commands/fact-input';
 import type { components } from '../../../openapi/schema';
 import type { Recorder } from '../../engine/recorder';
-import { invalid, invalidFromZod, notFound } from '../../errors';
+import { invalid, invalidFromZod, notFound, unsupportedMediaType } from '../../errors';
 import type { EventStore } from '../../store/port';
 import type { Auth } from '../auth';
 import { decodeCursor, encodeCursor } from '../pagination';
@@ -47,12 +47,7 @@ export function streamRoutes(
 
   r.post('/v1/streams/:stream/events', auth.requireWrite, limitWrites, async (req, res) => {
     parseQuery(req, []);
-    if (!req.is('application/json'))
-      throw Object.assign(new Error('send the facts as application/json'), {
-        status: 415,
-        expose: true,
-        type: 'unsupported-media-type',
-      });
+    if (!req.is('application/json')) throw unsupportedMediaType('send the facts as application/json');
     const body = parseBody(req.body);
     const key = req.get('idempotency-key');
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key))

@@ -6,7 +6,7 @@ import {
   UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
-import { AppError, conflict, unavailable } from '../../errors';
+import { AppError, revisionConflict, unavailable } from '../../errors';
 import type { ExpectedRevision } from '../port';
 
 const UNREACHABLE = [UnavailableError, DeadlineExceededError, NotLeaderError, TimeoutError, CancelledError];
@@ -21,12 +21,11 @@ export function toStoreError(err: unknown, append?: { stream: string; expected: 
   if (err instanceof WrongExpectedVersionError) {
     const current = typeof err.actualVersion === 'bigint' ? Number(err.actualVersion) : -1;
     const stream = append?.stream ?? err.streamName;
-    const expected = append?.expected ?? String(err.expectedVersion);
-    return conflict(`stream ${stream} is at revision ${current}, expected ${expected}`, {
-      stream,
-      currentRevision: current,
-      expectedRevision: expected,
-    });
+    const wanted = err.expectedVersion;
+    // Without the append's own expectation, the client's is read back into the port's terms.
+    const expected: ExpectedRevision =
+      append?.expected ?? (typeof wanted === 'bigint' ? Number(wanted) : wanted === 'no_stream' ? 'no-stream' : 'any');
+    return revisionConflict(stream, current, expected);
   }
   if (UNREACHABLE.some((type) => err instanceof type))
     return unavailable(`EventStoreDB is unavailable: ${(err as Error).message}`);

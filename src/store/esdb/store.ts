@@ -14,7 +14,7 @@ import {
   type ReadPosition,
 } from '@eventstore/db-client';
 import type { DomainEvent, RecordedEvent } from '../../../events/envelope';
-import { conflict } from '../../errors';
+import { duplicateEvent } from '../../errors';
 import { matchesFilter } from '../filter';
 import { replay } from '../idempotency';
 import type { AppendOptions, AppendResult, EventStore, ExpectedRevision, ReadAllOptions, Subscription } from '../port';
@@ -122,8 +122,7 @@ export class EsdbEventStore implements EventStore {
     }
     const seen = new Set<string>();
     for (const e of events) {
-      if (seen.has(e.id) || this.index.positionOf(e.id) !== undefined)
-        throw conflict(`event ${e.id} already exists`, { eventId: e.id });
+      if (seen.has(e.id) || this.index.positionOf(e.id) !== undefined) throw duplicateEvent(e.id);
       seen.add(e.id);
     }
     const data = events.map((e, i) =>
