@@ -72,3 +72,9 @@ export type RecordedEvent<T extends EventType = EventType> = (T extends EventTyp
 export function parseEvent(value: unknown): DomainEvent {
   return NewEvent.parse(value) as DomainEvent;
 }
+
+/** A type guard for one event type, for code that reads events back from a store. */
+export const isOfType =
+  <T extends EventType>(type: T) =>
+  (e: RecordedEvent): e is Extract<RecordedEvent, { type: T }> =>
+    e.type === type;

@@ -31,7 +31,7 @@ export class TemporalIndex<V> {
    * begins, or a dated-by-range change ends) until the next: answers with everything
    * known are a binary search over these. Dropped for the entity a new fact touches.
    */
-  private readonly readings = new Map<string, { points: string[]; readings: (Reading<V> | undefined)[] }>();
+  private readonly readings = new Map<string, { points: string[]; readings: (Reading<V> | null | undefined)[] }>();
 
   add(key: string, evidence: Evidence<V>): void {
     let list = this.byKey.get(key);
@@ -93,7 +93,10 @@ export class TemporalIndex<V> {
     const i = lastAtOrBefore(r.points, q.asOf);
     if (i < 0) return null;
     // Computed on first use, so memory follows the dates actually read.
-    return (r.readings[i] ??= readAt(list, r.points[i]!)!);
+    // undefined: not yet computed; null (every piece of evidence there retracted) is kept like any reading.
+    let reading = r.readings[i];
+    if (reading === undefined) r.readings[i] = reading = readAt(list, r.points[i]!);
+    return reading;
   }
 
   history(key: string, knownAt: string | null): Segment<V>[] {

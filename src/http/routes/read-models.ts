@@ -8,8 +8,9 @@ import { statementFilter, statementView } from '../../../projections/statements'
 import { summitsAt } from '../../../projections/summits';
 import { timelineEntry, timelineFilter } from '../../../projections/timeline';
 import type { EventType } from '../../../events/catalog';
-import type { RecordedEvent } from '../../../events/envelope';
+import { isOfType, type RecordedEvent } from '../../../events/envelope';
 import type { ProjectionEngine } from '../../engine/projection-engine';
+import { unavailable } from '../../errors';
 import type { EventStore } from '../../store/port';
 import { pageOfLog, paginate, type Page } from '../pagination';
 import { checkRange, parseQuery, temporal } from '../params';
@@ -21,13 +22,22 @@ export function readModelRoutes(engine: ProjectionEngine, store: EventStore): Ro
   const r = Router();
   const m = engine.models;
 
-  /** Read models that index facts serve a page of them as read from the log. */
+  /**
+   * Read models that index facts serve a page of them as read from the log. An indexed
+   * fact the log does not return (or returns as another type) means the two disagree:
+   * that is the store failing, not an empty answer.
+   */
   async function hydrate<T extends EventType, V>(
     page: Page<{ id: string }>,
-    view: (e: RecordedEvent<T>) => V,
+    isWanted: (e: RecordedEvent) => e is Extract<RecordedEvent, { type: T }>,
+    view: (e: Extract<RecordedEvent, { type: T }>) => V,
   ): Promise<Page<V>> {
     const events = await Promise.all(page.items.map((i) => store.getEvent(i.id)));
-    return { items: events.map((e) => view(e as RecordedEvent<T>)), next: page.next };
+    const items = events.map((e, i) => {
+      if (e === null || !isWanted(e)) throw unavailable(`the log did not return indexed fact ${page.items[i]?.id}`);
+      return view(e);
+    });
+    return { items, next: page.next };
   }
 
   r.get('/v1/membership', (req, res) => {
@@ -84,7 +94,11 @@ export function readModelRoutes(engine: ProjectionEngine, store: EventStore): Ro
       p.speaker !== undefined && speakers.length === 0
         ? () => false
         : statementFilter({ ...q, speakers, topic: p.topic ?? null, from: p.from ?? null, to: p.to ?? null });
-    const page = await hydrate(pageOfLog(m.statements, wanted, q.asOf, p.cursor, p.limit), statementView);
+    const page = await hydrate(
+      pageOfLog(m.statements, wanted, q.asOf, p.cursor, p.limit),
+      isOfType('StatementMade'),
+      statementView,
+    );
     const body: Schemas['StatementPage'] = { ...q, position: engine.currentPosition, ...page };
     res.json(body);
   });
@@ -94,6 +108,7 @@ export function readModelRoutes(engine: ProjectionEngine, store: EventStore): Ro
     const q = temporal(p);
     const page = await hydrate(
       pageOfLog(m.timeline, timelineFilter({ ...q, types: p.type }), q.asOf, p.cursor, p.limit),
+      (_e): _e is RecordedEvent => true,
       timelineEntry,
     );
     const body: Schemas['TimelinePage'] = { ...q, position: engine.currentPosition, ...page };

@@ -1,0 +1,39 @@
+import { day } from '../events/dates';
+import * as evidence from '../projections/evidence';
+import { TemporalIndex } from '../projections/temporal-index';
+
+const attested = (eventId: string, date: string): evidence.Evidence<string> => ({
+  kind: 'attestation',
+  value: 'member',
+  occurred: day(date),
+  eventId,
+  type: 'MembershipAttested',
+  article: 'a',
+  reported: date,
+  retractedAt: null,
+});
+
+describe('a temporal index computes each reading once', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  test('given evidence, when the same date is read twice, then the reading is computed once', () => {
+    const index = new TemporalIndex<string>();
+    index.add('country-a', attested('e1', '2005-01-01'));
+    const readAt = jest.spyOn(evidence, 'readAt');
+    const first = index.read('country-a', { asOf: '2006-01-01', knownAt: null });
+    const second = index.read('country-a', { asOf: '2006-06-01', knownAt: null });
+    expect(first).toMatchObject({ value: 'member', since: '2005-01-01' });
+    expect(second).toBe(first);
+    expect(readAt).toHaveBeenCalledTimes(1);
+  });
+
+  test('given the only evidence retracted, when read twice, then both answers are null and computed once', () => {
+    const index = new TemporalIndex<string>();
+    index.add('country-a', attested('e1', '2005-01-01'));
+    index.retract('e1', '2006-01-01');
+    const readAt = jest.spyOn(evidence, 'readAt');
+    expect(index.read('country-a', { asOf: '2007-01-01', knownAt: null })).toBeNull();
+    expect(index.read('country-a', { asOf: '2007-01-01', knownAt: null })).toBeNull();
+    expect(readAt).toHaveBeenCalledTimes(1);
+  });
+});
