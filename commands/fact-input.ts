@@ -1,36 +1,50 @@
 import { z } from 'zod';
-import { ArticleKey, EventData, EventTypeSchema } from '../events/catalog';
+import { ArticleKey, EVENT_TYPES, EventData, type EventType } from '../events/catalog';
 import { OccurredInput } from './occurred';
 
-/** One fact as a client records it; the service adds the envelope's other fields. */
-export const FactInput = z
+export const FactSource = z
   .object({
-    /** Optional: the client may choose the id (a UUID) to make retries safe without an Idempotency-Key. */
-    id: z.uuid().optional(),
-    type: EventTypeSchema,
-    occurred: OccurredInput,
-    data: z.record(z.string(), z.unknown()),
-    source: z
-      .object({
-        /** The key of a registered source (SourceRegistered). */
-        article: ArticleKey,
-        outlet: z.string().min(1).max(200).nullable().default(null),
-        /** Verbatim from the article. */
-        quote: z.string().min(1).max(5000).nullable().default(null),
-      })
-      .strict(),
-    correlationId: z.string().min(1).max(120).optional(),
-    causationId: z.string().min(1).max(120).optional(),
+    /** The key of a registered source (SourceRegistered). */
+    article: ArticleKey,
+    outlet: z.string().min(1).max(200).nullable().default(null),
+    /** Verbatim from the article. */
+    quote: z.string().min(1).max(5000).nullable().default(null).describe('Verbatim from the article.'),
   })
-  .strict()
-  .superRefine((f, ctx) => {
-    // The data is checked against its own type's schema, so errors point into it.
-    const parsed = EventData[f.type].safeParse(f.data);
-    if (!parsed.success)
-      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: ['data', ...issue.path] });
-    else f.data = parsed.data;
-  });
-export type FactInput = z.output<typeof FactInput>;
+  .strict();
+
+/** One fact of one type as a client records it; the service adds the envelope's other fields. */
+const factOf = <T extends EventType>(type: T) =>
+  z
+    .object({
+      /** Optional: the client may choose the id (a UUID) to make retries safe without an Idempotency-Key. */
+      id: z
+        .uuid()
+        .optional()
+        .describe('Optional; chosen by the client to make a retry fail with 409 instead of appending twice.'),
+      type: z.literal(type),
+      occurred: OccurredInput,
+      data: EventData[type],
+      source: FactSource,
+      correlationId: z.string().min(1).max(120).optional(),
+      causationId: z.string().min(1).max(120).optional(),
+    })
+    .strict();
+
+export const FACT_SCHEMAS = Object.fromEntries(EVENT_TYPES.map((type) => [type, factOf(type)])) as {
+  [T in EventType]: ReturnType<typeof factOf<T>>;
+};
+export type FactInputOf<T extends EventType> = z.output<(typeof FACT_SCHEMAS)[T]>;
+export type FactInput = { [T in EventType]: FactInputOf<T> }[EventType];
+
+/** One fact: its `type` chooses the schema of its `data`, so errors point into the fields of that type. */
+export const FactInput = z.discriminatedUnion(
+  'type',
+  Object.values(FACT_SCHEMAS) as unknown as [(typeof FACT_SCHEMAS)[EventType]],
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union' ? `expected one of the event types: ${EVENT_TYPES.join(', ')}` : undefined,
+  },
+) as unknown as z.ZodType<FactInput>;
 
 export const MAX_BATCH = 1000;
 
@@ -39,14 +53,13 @@ export const ExpectedRevisionInput = z.union([
   z.enum(['no-stream', 'any']),
 ]);
 
-/** The body of an append: one fact, or a batch with an optional expected revision. */
-export const AppendBody = z.union([
-  z
-    .object({
-      expectedRevision: ExpectedRevisionInput.optional(),
-      facts: z.array(FactInput).min(1).max(MAX_BATCH),
-    })
-    .strict(),
-  FactInput.transform((f) => ({ expectedRevision: undefined, facts: [f] })),
-]);
-export type AppendBody = z.output<typeof AppendBody>;
+/** A batch of facts with an optional expected revision. */
+export const FactBatch = z
+  .object({
+    expectedRevision: ExpectedRevisionInput.optional(),
+    facts: z.array(FactInput).min(1).max(MAX_BATCH),
+  })
+  .strict();
+
+/** An append as the recorder takes it; a single fact arrives as a batch of one. */
+export type AppendBody = z.output<typeof FactBatch>;

@@ -41,18 +41,20 @@ export function parseEdtf(edtf: string, text = edtf): FuzzyDate | null {
 }
 
 /** `occurred` as a client sends it: an EDTF string, or the full interval. */
-export const OccurredInput = z.union([
-  z
-    .string()
-    .max(40)
-    .transform((s, ctx) => {
-      const d = parseEdtf(s);
-      if (!d)
-        ctx.addIssue({
-          code: 'custom',
-          message: 'expected an EDTF date such as 2005-10-29, 2005-10, 1999, 2006-06/2006-08 or 2000/..',
-        });
-      return d ?? z.NEVER;
-    }),
-  FuzzyDate,
-]);
+export const OccurredInput = z
+  .union([
+    z
+      .string()
+      .max(40)
+      .transform((s, ctx) => {
+        const d = parseEdtf(s);
+        if (!d)
+          ctx.addIssue({
+            code: 'custom',
+            message: 'expected an EDTF date such as 2005-10-29, 2005-10, 1999, 2006-06/2006-08 or 2000/..',
+          });
+        return d ?? z.NEVER;
+      }),
+    FuzzyDate,
+  ])
+  .describe('An EDTF date (`2005-10-29`, `2005-10`, `1999`, `2006-06/2006-08`, `2000/..`) or the full interval.');

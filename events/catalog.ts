@@ -29,12 +29,14 @@ export const EventData = {
   MembershipSuspended: z.object({ country: EntityId, wording: Short.optional() }),
   MembershipRestored: z.object({ country: EntityId, basis: Text }),
   MemberWithdrew: z.object({ country: EntityId }),
-  /** A state reported at a time, not a change: "the CSTO's members are …". */
-  MembershipAttested: z.object({ country: EntityId, member: z.boolean() }),
+  MembershipAttested: z
+    .object({ country: EntityId, member: z.boolean() })
+    .describe('A state reported at a time, not a change: "the CSTO\'s members are …".'),
   ChairmanshipTransferred: z.object({ country: EntityId, place: Short.optional() }),
   ChairmanshipAttested: z.object({ country: EntityId }),
-  /** Occurs when the plan is reported; `term` is when the chairmanship is to be held. */
-  ChairmanshipPlanned: z.object({ country: EntityId, term: FuzzyDate }),
+  ChairmanshipPlanned: z
+    .object({ country: EntityId, term: FuzzyDate })
+    .describe('Occurs when the plan is reported; `term` is when the chairmanship is to be held.'),
   SummitHeld: z.object({
     summit: Short,
     place: Short.nullable(),
@@ -42,8 +44,9 @@ export const EventData = {
     informal: z.boolean().default(false),
     outcomes: z.array(Text).max(20).default([]),
   }),
-  /** Occurs when the plan is reported; `plannedFor` is when the summit is to be held. */
-  SummitPlanned: z.object({ summit: Short, place: Short.nullable(), plannedFor: FuzzyDate }),
+  SummitPlanned: z
+    .object({ summit: Short, place: Short.nullable(), plannedFor: FuzzyDate })
+    .describe('Occurs when the plan is reported; `plannedFor` is when the summit is to be held.'),
   StatementMade: z.object({
     speaker: EntityId,
     role: Short.nullable(),
@@ -85,20 +88,23 @@ export const EventData = {
   }),
   VisitMade: z.object({ visitor: EntityId, places: z.array(Short).min(1).max(20), purpose: Text.nullable() }),
   AwardPresented: z.object({ by: EntityId, to: EntityId, award: Short, place: Short.nullable() }),
-  /** An article the record cites; facts may cite only registered sources. Its stream is `source-<key>`. */
-  SourceRegistered: z.object({
-    key: ArticleKey,
-    publication: Short,
-    volume: z.number().int().min(0).max(100000).nullable(),
-    issue: z.number().int().min(0).max(100000).nullable(),
-    title: Short.nullable(),
-    published: FuzzyDate,
-    datedBy: Text.nullable(),
-  }),
-  /** A fact found wrong: withdrawn, never edited. Recorded on the retracted fact's stream. */
-  FactRetracted: z.object({ eventId: z.uuid(), reason: Text }),
-  /** A fact superseded by `correctedBy`, a fact appended in the same batch. */
-  FactCorrected: z.object({ eventId: z.uuid(), correctedBy: z.uuid(), reason: Text }),
+  SourceRegistered: z
+    .object({
+      key: ArticleKey,
+      publication: Short,
+      volume: z.number().int().min(0).max(100000).nullable(),
+      issue: z.number().int().min(0).max(100000).nullable(),
+      title: Short.nullable(),
+      published: FuzzyDate,
+      datedBy: Text.nullable(),
+    })
+    .describe('An article the record cites; facts may cite only registered sources. Its stream is `source-<key>`.'),
+  FactRetracted: z
+    .object({ eventId: z.uuid(), reason: Text })
+    .describe("A fact found wrong: withdrawn, never edited. Recorded on the retracted fact's stream."),
+  FactCorrected: z
+    .object({ eventId: z.uuid(), correctedBy: z.uuid(), reason: Text })
+    .describe('A fact superseded by `correctedBy`, a fact appended in the same batch.'),
 } as const;
 
 export type EventType = keyof typeof EventData;

@@ -4,7 +4,9 @@ import { z } from 'zod';
 export const IsoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine(isRealDay, 'no such calendar day');
+  .refine(isRealDay, 'no such calendar day')
+  // The refinement is invisible to JSON Schema; `format: date` says the same there.
+  .meta({ format: 'date' });
 export type IsoDay = z.infer<typeof IsoDay>;
 
 export function isRealDay(s: string): boolean {
@@ -32,10 +34,13 @@ export const FuzzyDate = z
     earliest: IsoDay,
     latest: IsoDay,
     precision: z.enum(['day', 'month', 'year', 'season', 'range', 'since']),
-    text: z.string().min(1).max(200),
-    edtf: z.string().min(4).max(40),
+    text: z.string().min(1).max(200).describe('The wording the date came from.'),
+    edtf: z.string().min(4).max(40).describe('ISO 8601-2 (EDTF) notation.'),
   })
-  .refine((d) => d.earliest <= d.latest, { message: 'earliest must not be after latest', path: ['latest'] });
+  .refine((d) => d.earliest <= d.latest, { message: 'earliest must not be after latest', path: ['latest'] })
+  .describe(
+    'When something happened, at the precision the source gives. [earliest, latest] holds every day it may have happened on.',
+  );
 export type FuzzyDate = z.infer<typeof FuzzyDate>;
 
 export const day = (iso: string, text = iso): FuzzyDate => ({

@@ -37,21 +37,10 @@ export interface paths {
          * Record one fact, or a batch of facts atomically, on a stream
          * @description The body is one fact, or `{ expectedRevision?, facts: [...] }` (1 to 1000 facts):
          *     all are appended or none. Each fact is checked by its type's schema (400 when
-         *     malformed) and then by the domain rules (422, naming the rule and the field):
-         *
-         *     - `stream-matches-subject`: a fact about a country, a speaker, a summit, a source
-         *       or the chairmanship is recorded on that entity's stream;
-         *     - `known-entity`: entity ids must exist (an alias does not become a second entity);
-         *       `known-role`: a statement's office is one of the catalog's;
-         *     - `source-registered`: facts cite a registered source (record `SourceRegistered`
-         *       on `source-<key>` first, or earlier in the same batch); `source-unique`;
-         *     - `not-in-future`, `reported-after-occurred`;
-         *     - `membership-held` / `membership-not-held`: no suspension or withdrawal from a
-         *       membership the record says is not held on that date, no return to one held;
-         *     - `chair-is-member`, `rejection-answers-proposal`;
-         *     - `retraction-target`, `correction-in-batch`: a wrong fact is never edited; record
-         *       `FactRetracted` (or `FactCorrected` with its replacement in the same batch) on
-         *       its stream. Reads as known before the retraction still show the old belief.
+         *     malformed) and then by the domain rules (422, naming the rule and the field; the rules
+         *     are listed under `RuleName`). A wrong fact is never edited: record `FactRetracted` (or
+         *     `FactCorrected` with its replacement in the same batch) on its stream. Reads as known
+         *     before the retraction still show the old belief.
          *
          *     Concurrency: `expectedRevision` in the body or `If-Match` with the stream's ETag;
          *     a stale one is 409 with the current revision. Without either, the service expects
@@ -431,8 +420,7 @@ export interface components {
     schemas: {
         /** @description RFC 9457 problem details. */
         Problem: {
-            /** @description For 422, the domain rule that was broken. */
-            rule?: string;
+            rule?: components["schemas"]["RuleName"];
             /** @description For 409 on a stale expected revision, the stream's revision now. */
             currentRevision?: number;
             /** @description For 409 on a stale expected revision, what the request expected. */
@@ -641,35 +629,11 @@ export interface components {
         EventSource: {
             article: string;
             outlet: string | null;
+            /** @description Verbatim from the article. */
             quote: string | null;
         };
-        /** @description An event as recorded, with its envelope. */
-        Event: {
-            /** Format: uuid */
-            id: string;
-            type: components["schemas"]["EventType"];
-            stream: string;
-            schemaVersion: number;
-            occurred: components["schemas"]["FuzzyDate"];
-            reported: {
-                article: string;
-                date: components["schemas"]["Date"];
-            };
-            source: components["schemas"]["EventSource"];
-            metadata: {
-                recordedBy: string;
-                correlationId: string | null;
-                causationId: string | null;
-            };
-            /** @description The event type's own fields (see the event catalog). */
-            data: {
-                [key: string]: unknown;
-            };
-            position: number;
-            revision: number;
-            /** Format: date-time */
-            recordedAt: string;
-        };
+        /** @description An event as recorded, with its envelope; `type` decides the shape of `data`. */
+        Event: components["schemas"]["TreatySignedEvent"] | components["schemas"]["OrganizationRegisteredEvent"] | components["schemas"]["DecisionTakenEvent"] | components["schemas"]["MemberJoinedEvent"] | components["schemas"]["MembershipSuspendedEvent"] | components["schemas"]["MembershipRestoredEvent"] | components["schemas"]["MemberWithdrewEvent"] | components["schemas"]["MembershipAttestedEvent"] | components["schemas"]["ChairmanshipTransferredEvent"] | components["schemas"]["ChairmanshipAttestedEvent"] | components["schemas"]["ChairmanshipPlannedEvent"] | components["schemas"]["SummitHeldEvent"] | components["schemas"]["SummitPlannedEvent"] | components["schemas"]["StatementMadeEvent"] | components["schemas"]["CooperationProposedEvent"] | components["schemas"]["CooperationRejectedEvent"] | components["schemas"]["RelationsAttestedEvent"] | components["schemas"]["AgreementSignedEvent"] | components["schemas"]["AgreementRatifiedEvent"] | components["schemas"]["ForceEstablishedEvent"] | components["schemas"]["ForcePlannedEvent"] | components["schemas"]["ForceParticipationDeclinedEvent"] | components["schemas"]["BodyEstablishedEvent"] | components["schemas"]["ExerciseHeldEvent"] | components["schemas"]["MeetingHeldEvent"] | components["schemas"]["VisitMadeEvent"] | components["schemas"]["AwardPresentedEvent"] | components["schemas"]["SourceRegisteredEvent"] | components["schemas"]["FactRetractedEvent"] | components["schemas"]["FactCorrectedEvent"];
         /** @description Pass as `cursor` for the next page; null on the last page. */
         Next: string | null;
         SummitPage: components["schemas"]["ReadModelHeader"] & {
@@ -717,28 +681,8 @@ export interface components {
                 revision: number;
             }[];
         };
-        /** @description One fact. `data` holds the fields of its type (see the event catalog in events/catalog.ts). */
-        FactInput: {
-            /**
-             * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
-             */
-            id?: string;
-            type: components["schemas"]["EventType"];
-            /** @description An EDTF date (`2005-10-29`, `2005-10`, `1999`, `2006-06/2006-08`, `2000/..`) or the full interval. */
-            occurred: string | components["schemas"]["FuzzyDate"];
-            data: {
-                [key: string]: unknown;
-            };
-            source: {
-                article: string;
-                outlet?: string | null;
-                /** @description Verbatim from the article. */
-                quote?: string | null;
-            };
-            correlationId?: string;
-            causationId?: string;
-        };
+        /** @description One fact as a client records it; `type` decides the shape of `data`. `occurred` is an EDTF date (`2005-10-29`, `2005-10`, `1999`, `2006-06/2006-08`, `2000/..`) or the full interval. */
+        FactInput: components["schemas"]["TreatySignedFact"] | components["schemas"]["OrganizationRegisteredFact"] | components["schemas"]["DecisionTakenFact"] | components["schemas"]["MemberJoinedFact"] | components["schemas"]["MembershipSuspendedFact"] | components["schemas"]["MembershipRestoredFact"] | components["schemas"]["MemberWithdrewFact"] | components["schemas"]["MembershipAttestedFact"] | components["schemas"]["ChairmanshipTransferredFact"] | components["schemas"]["ChairmanshipAttestedFact"] | components["schemas"]["ChairmanshipPlannedFact"] | components["schemas"]["SummitHeldFact"] | components["schemas"]["SummitPlannedFact"] | components["schemas"]["StatementMadeFact"] | components["schemas"]["CooperationProposedFact"] | components["schemas"]["CooperationRejectedFact"] | components["schemas"]["RelationsAttestedFact"] | components["schemas"]["AgreementSignedFact"] | components["schemas"]["AgreementRatifiedFact"] | components["schemas"]["ForceEstablishedFact"] | components["schemas"]["ForcePlannedFact"] | components["schemas"]["ForceParticipationDeclinedFact"] | components["schemas"]["BodyEstablishedFact"] | components["schemas"]["ExerciseHeldFact"] | components["schemas"]["MeetingHeldFact"] | components["schemas"]["VisitMadeFact"] | components["schemas"]["AwardPresentedFact"] | components["schemas"]["SourceRegisteredFact"] | components["schemas"]["FactRetractedFact"] | components["schemas"]["FactCorrectedFact"];
         FactBatch: {
             /** @description The stream's current revision, -1 or "no-stream" for a new stream, or "any". */
             expectedRevision?: number | ("no-stream" | "any");
@@ -773,6 +717,1494 @@ export interface components {
             /** @description Read models being rebuilt in the background (their previous state serves meanwhile). */
             rebuilding: string[];
         };
+        TreatySignedData: {
+            treaty: string;
+            place?: string;
+        };
+        TreatySignedEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "TreatySigned";
+            data: components["schemas"]["TreatySignedData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        OrganizationRegisteredData: {
+            subject: string;
+            registrar: string;
+            as: string;
+        };
+        OrganizationRegisteredEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "OrganizationRegistered";
+            data: components["schemas"]["OrganizationRegisteredData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        DecisionTakenData: {
+            body: string;
+            decision: string;
+            /** @default [] */
+            topics: string[];
+        };
+        DecisionTakenEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "DecisionTaken";
+            data: components["schemas"]["DecisionTakenData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        MemberJoinedData: {
+            country: string;
+        };
+        MemberJoinedEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "MemberJoined";
+            data: components["schemas"]["MemberJoinedData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        MembershipSuspendedData: {
+            country: string;
+            wording?: string;
+        };
+        MembershipSuspendedEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "MembershipSuspended";
+            data: components["schemas"]["MembershipSuspendedData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        MembershipRestoredData: {
+            country: string;
+            basis: string;
+        };
+        MembershipRestoredEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "MembershipRestored";
+            data: components["schemas"]["MembershipRestoredData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        MemberWithdrewData: {
+            country: string;
+        };
+        MemberWithdrewEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "MemberWithdrew";
+            data: components["schemas"]["MemberWithdrewData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        /** @description A state reported at a time, not a change: "the CSTO's members are …". */
+        MembershipAttestedData: {
+            country: string;
+            member: boolean;
+        };
+        MembershipAttestedEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "MembershipAttested";
+            data: components["schemas"]["MembershipAttestedData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ChairmanshipTransferredData: {
+            country: string;
+            place?: string;
+        };
+        ChairmanshipTransferredEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ChairmanshipTransferred";
+            data: components["schemas"]["ChairmanshipTransferredData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ChairmanshipAttestedData: {
+            country: string;
+        };
+        ChairmanshipAttestedEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ChairmanshipAttested";
+            data: components["schemas"]["ChairmanshipAttestedData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        /** @description Occurs when the plan is reported; `term` is when the chairmanship is to be held. */
+        ChairmanshipPlannedData: {
+            country: string;
+            term: components["schemas"]["FuzzyDate"];
+        };
+        ChairmanshipPlannedEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ChairmanshipPlanned";
+            data: components["schemas"]["ChairmanshipPlannedData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        SummitHeldData: {
+            summit: string;
+            place: string | null;
+            host: string | null;
+            /** @default false */
+            informal: boolean;
+            /** @default [] */
+            outcomes: string[];
+        };
+        SummitHeldEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SummitHeld";
+            data: components["schemas"]["SummitHeldData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        /** @description Occurs when the plan is reported; `plannedFor` is when the summit is to be held. */
+        SummitPlannedData: {
+            summit: string;
+            place: string | null;
+            plannedFor: components["schemas"]["FuzzyDate"];
+        };
+        SummitPlannedEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SummitPlanned";
+            data: components["schemas"]["SummitPlannedData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        StatementMadeData: {
+            speaker: string;
+            role: string | null;
+            roleText: string | null;
+            summary: string;
+            /** @default [] */
+            topics: string[];
+        };
+        StatementMadeEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "StatementMade";
+            data: components["schemas"]["StatementMadeData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        CooperationProposedData: {
+            proposer: string;
+            to: string;
+            onBehalfOf: string | null;
+            /** @default [] */
+            areas: string[];
+        };
+        CooperationProposedEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CooperationProposed";
+            data: components["schemas"]["CooperationProposedData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        CooperationRejectedData: {
+            rejectedBy: string;
+            spokesperson: string | null;
+            reason: string;
+        };
+        CooperationRejectedEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CooperationRejected";
+            data: components["schemas"]["CooperationRejectedData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        RelationsAttestedData: {
+            parties: [
+                string,
+                string
+            ];
+            /** @enum {string} */
+            status: "none" | "proposed" | "rejected" | "cooperating";
+            wording: string;
+        };
+        RelationsAttestedEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RelationsAttested";
+            data: components["schemas"]["RelationsAttestedData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        AgreementSignedData: {
+            agreement: string;
+            parties: string[];
+            place: string | null;
+            host: string | null;
+        };
+        AgreementSignedEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AgreementSigned";
+            data: components["schemas"]["AgreementSignedData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        AgreementRatifiedData: {
+            agreement: string;
+            country: string;
+            by: string;
+            /** @default false */
+            first: boolean;
+        };
+        AgreementRatifiedEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AgreementRatified";
+            data: components["schemas"]["AgreementRatifiedData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ForceEstablishedData: {
+            force: string;
+            wording: string;
+        };
+        ForceEstablishedEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ForceEstablished";
+            data: components["schemas"]["ForceEstablishedData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ForcePlannedData: {
+            force: string;
+            wording: string;
+        };
+        ForcePlannedEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ForcePlanned";
+            data: components["schemas"]["ForcePlannedData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ForceParticipationDeclinedData: {
+            country: string;
+            force: string;
+        };
+        ForceParticipationDeclinedEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ForceParticipationDeclined";
+            data: components["schemas"]["ForceParticipationDeclinedData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        BodyEstablishedData: {
+            body: string;
+            purpose: string;
+        };
+        BodyEstablishedEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "BodyEstablished";
+            data: components["schemas"]["BodyEstablishedData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ExerciseHeldData: {
+            place: string;
+            participants: string[];
+            description: string;
+        };
+        ExerciseHeldEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ExerciseHeld";
+            data: components["schemas"]["ExerciseHeldData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        MeetingHeldData: {
+            body: string | null;
+            place: string | null;
+            participants: string[];
+            chair: string | null;
+            /** @default [] */
+            topics: string[];
+            summary: string;
+        };
+        MeetingHeldEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "MeetingHeld";
+            data: components["schemas"]["MeetingHeldData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        VisitMadeData: {
+            visitor: string;
+            places: string[];
+            purpose: string | null;
+        };
+        VisitMadeEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "VisitMade";
+            data: components["schemas"]["VisitMadeData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        AwardPresentedData: {
+            by: string;
+            to: string;
+            award: string;
+            place: string | null;
+        };
+        AwardPresentedEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AwardPresented";
+            data: components["schemas"]["AwardPresentedData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        /** @description An article the record cites; facts may cite only registered sources. Its stream is `source-<key>`. */
+        SourceRegisteredData: {
+            key: string;
+            publication: string;
+            volume: number | null;
+            issue: number | null;
+            title: string | null;
+            published: components["schemas"]["FuzzyDate"];
+            datedBy: string | null;
+        };
+        SourceRegisteredEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SourceRegistered";
+            data: components["schemas"]["SourceRegisteredData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        /** @description A fact found wrong: withdrawn, never edited. Recorded on the retracted fact's stream. */
+        FactRetractedData: {
+            /** Format: uuid */
+            eventId: string;
+            reason: string;
+        };
+        FactRetractedEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "FactRetracted";
+            data: components["schemas"]["FactRetractedData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        /** @description A fact superseded by `correctedBy`, a fact appended in the same batch. */
+        FactCorrectedData: {
+            /** Format: uuid */
+            eventId: string;
+            /** Format: uuid */
+            correctedBy: string;
+            reason: string;
+        };
+        FactCorrectedEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "FactCorrected";
+            data: components["schemas"]["FactCorrectedData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        TreatySignedFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "TreatySigned";
+            occurred: components["schemas"]["OccurredInput"];
+            data: {
+                treaty: string;
+                place?: string;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        OrganizationRegisteredFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "OrganizationRegistered";
+            occurred: components["schemas"]["OccurredInput"];
+            data: {
+                subject: string;
+                registrar: string;
+                as: string;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        DecisionTakenFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "DecisionTaken";
+            occurred: components["schemas"]["OccurredInput"];
+            data: {
+                body: string;
+                decision: string;
+                /** @default [] */
+                topics?: string[];
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        MemberJoinedFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "MemberJoined";
+            occurred: components["schemas"]["OccurredInput"];
+            data: {
+                country: string;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        MembershipSuspendedFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "MembershipSuspended";
+            occurred: components["schemas"]["OccurredInput"];
+            data: {
+                country: string;
+                wording?: string;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        MembershipRestoredFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "MembershipRestored";
+            occurred: components["schemas"]["OccurredInput"];
+            data: {
+                country: string;
+                basis: string;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        MemberWithdrewFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "MemberWithdrew";
+            occurred: components["schemas"]["OccurredInput"];
+            data: {
+                country: string;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        MembershipAttestedFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "MembershipAttested";
+            occurred: components["schemas"]["OccurredInput"];
+            /** @description A state reported at a time, not a change: "the CSTO's members are …". */
+            data: {
+                country: string;
+                member: boolean;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        ChairmanshipTransferredFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ChairmanshipTransferred";
+            occurred: components["schemas"]["OccurredInput"];
+            data: {
+                country: string;
+                place?: string;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        ChairmanshipAttestedFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ChairmanshipAttested";
+            occurred: components["schemas"]["OccurredInput"];
+            data: {
+                country: string;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        ChairmanshipPlannedFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ChairmanshipPlanned";
+            occurred: components["schemas"]["OccurredInput"];
+            /** @description Occurs when the plan is reported; `term` is when the chairmanship is to be held. */
+            data: {
+                country: string;
+                term: components["schemas"]["FuzzyDate"];
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        SummitHeldFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SummitHeld";
+            occurred: components["schemas"]["OccurredInput"];
+            data: {
+                summit: string;
+                place: string | null;
+                host: string | null;
+                /** @default false */
+                informal?: boolean;
+                /** @default [] */
+                outcomes?: string[];
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        SummitPlannedFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SummitPlanned";
+            occurred: components["schemas"]["OccurredInput"];
+            /** @description Occurs when the plan is reported; `plannedFor` is when the summit is to be held. */
+            data: {
+                summit: string;
+                place: string | null;
+                plannedFor: components["schemas"]["FuzzyDate"];
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        StatementMadeFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "StatementMade";
+            occurred: components["schemas"]["OccurredInput"];
+            data: {
+                speaker: string;
+                role: string | null;
+                roleText: string | null;
+                summary: string;
+                /** @default [] */
+                topics?: string[];
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        CooperationProposedFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CooperationProposed";
+            occurred: components["schemas"]["OccurredInput"];
+            data: {
+                proposer: string;
+                to: string;
+                onBehalfOf: string | null;
+                /** @default [] */
+                areas?: string[];
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        CooperationRejectedFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CooperationRejected";
+            occurred: components["schemas"]["OccurredInput"];
+            data: {
+                rejectedBy: string;
+                spokesperson: string | null;
+                reason: string;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        RelationsAttestedFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RelationsAttested";
+            occurred: components["schemas"]["OccurredInput"];
+            data: {
+                parties: [
+                    string,
+                    string
+                ];
+                /** @enum {string} */
+                status: "none" | "proposed" | "rejected" | "cooperating";
+                wording: string;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        AgreementSignedFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AgreementSigned";
+            occurred: components["schemas"]["OccurredInput"];
+            data: {
+                agreement: string;
+                parties: string[];
+                place: string | null;
+                host: string | null;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        AgreementRatifiedFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AgreementRatified";
+            occurred: components["schemas"]["OccurredInput"];
+            data: {
+                agreement: string;
+                country: string;
+                by: string;
+                /** @default false */
+                first?: boolean;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        ForceEstablishedFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ForceEstablished";
+            occurred: components["schemas"]["OccurredInput"];
+            data: {
+                force: string;
+                wording: string;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        ForcePlannedFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ForcePlanned";
+            occurred: components["schemas"]["OccurredInput"];
+            data: {
+                force: string;
+                wording: string;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        ForceParticipationDeclinedFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ForceParticipationDeclined";
+            occurred: components["schemas"]["OccurredInput"];
+            data: {
+                country: string;
+                force: string;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        BodyEstablishedFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "BodyEstablished";
+            occurred: components["schemas"]["OccurredInput"];
+            data: {
+                body: string;
+                purpose: string;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        ExerciseHeldFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ExerciseHeld";
+            occurred: components["schemas"]["OccurredInput"];
+            data: {
+                place: string;
+                participants: string[];
+                description: string;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        MeetingHeldFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "MeetingHeld";
+            occurred: components["schemas"]["OccurredInput"];
+            data: {
+                body: string | null;
+                place: string | null;
+                participants: string[];
+                chair: string | null;
+                /** @default [] */
+                topics?: string[];
+                summary: string;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        VisitMadeFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "VisitMade";
+            occurred: components["schemas"]["OccurredInput"];
+            data: {
+                visitor: string;
+                places: string[];
+                purpose: string | null;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        AwardPresentedFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AwardPresented";
+            occurred: components["schemas"]["OccurredInput"];
+            data: {
+                by: string;
+                to: string;
+                award: string;
+                place: string | null;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        SourceRegisteredFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SourceRegistered";
+            occurred: components["schemas"]["OccurredInput"];
+            /** @description An article the record cites; facts may cite only registered sources. Its stream is `source-<key>`. */
+            data: {
+                key: string;
+                publication: string;
+                volume: number | null;
+                issue: number | null;
+                title: string | null;
+                published: components["schemas"]["FuzzyDate"];
+                datedBy: string | null;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        FactRetractedFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "FactRetracted";
+            occurred: components["schemas"]["OccurredInput"];
+            /** @description A fact found wrong: withdrawn, never edited. Recorded on the retracted fact's stream. */
+            data: {
+                /** Format: uuid */
+                eventId: string;
+                reason: string;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        FactCorrectedFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "FactCorrected";
+            occurred: components["schemas"]["OccurredInput"];
+            /** @description A fact superseded by `correctedBy`, a fact appended in the same batch. */
+            data: {
+                /** Format: uuid */
+                eventId: string;
+                /** Format: uuid */
+                correctedBy: string;
+                reason: string;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        /**
+         * @description The domain rule a 422 names:
+         *
+         *     - `stream-matches-subject`: a fact about a country, a speaker, a summit, a source or the chairmanship is recorded on that entity's stream; a relations fact on a relations-… stream; a retraction on its fact's stream
+         *     - `known-entity`: entity ids must exist (an alias does not become a second entity)
+         *     - `known-role`: a statement's office is one of the catalog's
+         *     - `source-registered`: facts cite a registered source (record `SourceRegistered` on `source-<key>` first, or earlier in the same batch)
+         *     - `source-unique`: a source is registered once
+         *     - `source-cites-itself`: a `SourceRegistered` cites the article it registers
+         *     - `not-in-future`: nothing occurs, or is published, after today
+         *     - `reported-after-occurred`: a fact does not occur after its source was published
+         *     - `membership-held`: no suspension or withdrawal from a membership the record says is not held on that date
+         *     - `membership-not-held`: no join or return to a membership the record says is held on that date
+         *     - `chair-is-member`: the chairmanship goes to a member
+         *     - `rejection-answers-proposal`: a rejection answers a proposal recorded on the same relation before it
+         *     - `retraction-target`: a retraction or correction names a fact in the record, not itself a retraction, correction or source registration, and not already retracted
+         *     - `correction-in-batch`: a correction's replacement, of the same type, is recorded in the same request
+         *     - `idempotency-key-reused`: an Idempotency-Key names one request; the same key with another body is refused
+         * @enum {string}
+         */
+        RuleName: "stream-matches-subject" | "known-entity" | "known-role" | "source-registered" | "source-unique" | "source-cites-itself" | "not-in-future" | "reported-after-occurred" | "membership-held" | "membership-not-held" | "chair-is-member" | "rejection-answers-proposal" | "retraction-target" | "correction-in-batch" | "idempotency-key-reused";
+        EventReported: {
+            article: string;
+            date: components["schemas"]["Date"];
+        };
+        EventMetadata: {
+            recordedBy: string;
+            correlationId: string | null;
+            causationId: string | null;
+        };
+        FactSource: {
+            article: string;
+            /** @default null */
+            outlet?: string | null;
+            /**
+             * @description Verbatim from the article.
+             * @default null
+             */
+            quote?: string | null;
+        };
+        /** @description An EDTF date (`2005-10-29`, `2005-10`, `1999`, `2006-06/2006-08`, `2000/..`) or the full interval. */
+        OccurredInput: string | components["schemas"]["FuzzyDate"];
     };
     responses: {
         /** @description No valid bearer token. `WWW-Authenticate` says which scheme. */

@@ -1,12 +1,29 @@
 import type { Response } from 'supertest';
-import { EVENT_TYPES } from '../events/catalog';
+import { RULES } from '../commands/rule-names';
+import { EVENT_TYPES, EventData } from '../events/catalog';
 import { loadSpec } from '../src/http/spec';
 import { expectToMatchSpec, schemaErrors } from './support/contract';
 
-const spec = loadSpec() as { components: { schemas: { EventType: { enum: string[] } } } } & ReturnType<typeof loadSpec>;
+type SchemaObject = { enum?: string[]; properties?: Record<string, unknown>; oneOf?: { $ref: string }[] };
+const spec = loadSpec() as { components: { schemas: Record<string, SchemaObject> } } & ReturnType<typeof loadSpec>;
+const schemas = spec.components.schemas;
 
 test('the spec lists exactly the event types of the catalog', () => {
-  expect([...spec.components.schemas.EventType.enum].sort()).toEqual([...EVENT_TYPES].sort());
+  expect([...(schemas.EventType?.enum ?? [])].sort()).toEqual([...EVENT_TYPES].sort());
+});
+
+test.each(EVENT_TYPES)('the spec documents every field of a %s, as an event and as a fact', (type) => {
+  const fields = Object.keys(EventData[type].shape).sort();
+  expect(Object.keys(schemas[`${type}Data`]?.properties ?? {}).sort()).toEqual(fields);
+  expect(schemas.Event?.oneOf).toContainEqual({ $ref: `#/components/schemas/${type}Event` });
+  expect(schemas.FactInput?.oneOf).toContainEqual({ $ref: `#/components/schemas/${type}Fact` });
+  expect(Object.keys((schemas[`${type}Fact`]?.properties?.data as SchemaObject).properties ?? {}).sort()).toEqual(
+    fields,
+  );
+});
+
+test('the spec names every domain rule a 422 can carry', () => {
+  expect(schemas.RuleName?.enum).toEqual(Object.keys(RULES));
 });
 
 test('the response check rejects a body the spec does not describe', () => {

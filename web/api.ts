@@ -94,8 +94,8 @@ export async function loadSnapshot(asOf: string, knownAt: string | null): Promis
   };
 }
 
-export const loadEvent = async (id: string): Promise<Schemas['Event']> =>
-  body(await client.GET('/v1/events/{id}', { params: { path: { id } } }));
+// The type is the client's: openapi-fetch reads tuples in the spec (a relation's two parties) as arrays.
+export const loadEvent = async (id: string) => body(await client.GET('/v1/events/{id}', { params: { path: { id } } }));
 
 /** How an article is named to a reader. */
 export const articleName = (a: Schemas['Article']): string =>

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AppendBody, FactInput } from '../../commands/fact-input';
+import type { AppendBody, FactInput, FactInputOf } from '../../commands/fact-input';
 import { firstViolation } from '../../commands/rules';
 import { StreamName, SCHEMA_VERSION, type DomainEvent, type RecordedEvent } from '../../events/envelope';
 import { invalid, isFailure, rejected } from '../errors';
@@ -81,6 +81,7 @@ export class Recorder {
       );
     }
     // FactInput has validated every part the client sent; the rest is built here, so no second parse.
+    // (The cast: TypeScript does not carry the link between `type` and `data` through a rebuilt object.)
     return {
       id: f.id ?? randomUUID(),
       type: f.type,
@@ -103,9 +104,9 @@ export class Recorder {
     const registered = this.engine.models.sources.get(f.source.article);
     if (registered) return registered.source.published.earliest;
     const inBatch = batch.find(
-      (x) => x.type === 'SourceRegistered' && (x.data as { key: string }).key === f.source.article,
+      (x): x is FactInputOf<'SourceRegistered'> => x.type === 'SourceRegistered' && x.data.key === f.source.article,
     );
-    return (inBatch?.data as { published?: { earliest: string } } | undefined)?.published?.earliest;
+    return inBatch?.data.published.earliest;
   }
 
   private async check(stream: string, events: DomainEvent[]): Promise<void> {

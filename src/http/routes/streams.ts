@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
-import { AppendBody, FactInput } from '../../../commands/fact-input';
+import { FactBatch, FactInput, type AppendBody } from '../../../commands/fact-input';
 import type { components } from '../../../openapi/schema';
 import type { Recorder } from '../../engine/recorder';
 import { invalid, invalidFromZod, notFound, unsupportedMediaType } from '../../errors';
@@ -95,13 +95,13 @@ export function streamRoutes(
 
 /** One fact, or `{ expectedRevision?, facts: [...] }`; errors point into the body. */
 function parseBody(raw: unknown): AppendBody {
-  const batch = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && 'facts' in raw;
-  const parsed = (batch ? AppendBody : FactInput).safeParse(raw);
-  if (!parsed.success)
-    throw invalidFromZod(
-      'the request body is not a valid fact or batch of facts',
-      parsed.error,
-      batch ? '' : '/facts/0',
-    );
-  return batch ? (parsed.data as AppendBody) : { expectedRevision: undefined, facts: [parsed.data as FactInput] };
+  const message = 'the request body is not a valid fact or batch of facts';
+  if (raw !== null && typeof raw === 'object' && !Array.isArray(raw) && 'facts' in raw) {
+    const batch = FactBatch.safeParse(raw);
+    if (!batch.success) throw invalidFromZod(message, batch.error);
+    return batch.data;
+  }
+  const fact = FactInput.safeParse(raw);
+  if (!fact.success) throw invalidFromZod(message, fact.error, '/facts/0');
+  return { expectedRevision: undefined, facts: [fact.data] };
 }

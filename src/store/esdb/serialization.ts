@@ -71,7 +71,7 @@ export function fromStored(stored: StoredEvent, stream: string, position: number
   const parsed = NewEvent.safeParse(candidate);
   if (!parsed.success) return null;
   return {
-    ...(parsed.data as DomainEvent),
+    ...parsed.data,
     position,
     revision: Number(stored.revision),
     recordedAt: stored.created.toISOString(),
