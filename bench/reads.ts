@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { membersAt } from '../projections/membership';
-import { ProjectionEngine } from '../src/engine/projection-engine';
+import { ProjectionEngine } from '../src/read/projection-engine';
 import { SqliteEventStore } from '../src/store/sqlite';
 import { rng, syntheticStreams } from './synthetic';
 

@@ -3,14 +3,28 @@ import type { ReadModels } from '.';
 import { chairmanshipAt } from './chairmanship';
 import { membershipEvidence, membershipStatusAt } from './membership';
 import { relationsAt } from './relations';
-import { statementView } from './statements';
-import { summitsAt } from './summits';
-import { timelineEntry } from './timeline';
+import { statementView, type StatementView } from './statements';
+import { summitsAt, type SummitView } from './summits';
+import { timelineEntry, type TimelineEntry } from './timeline';
 
 export type ProjectionName = keyof ReadModels;
 
-/** What one event changed in one read model: the message a subscriber to its updates receives. */
-export type Change = Record<string, unknown>;
+/** A value that changes over time, read before and after an event, from the date its effect is certain. */
+interface Moved {
+  asOf: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** What one event changed in one read model. */
+export type Change =
+  | ({ projection: 'membership'; country: string } & Moved)
+  | ({ projection: 'relations'; relation: string } & Moved)
+  | ({ projection: 'chairmanship' } & Moved)
+  | { projection: 'summits'; summit: SummitView | null }
+  | { projection: 'statements'; statement: StatementView }
+  | { projection: 'sources'; source: string }
+  | { projection: 'timeline'; entry: TimelineEntry };
 
 interface Subject {
   projection: 'membership' | 'relations' | 'chairmanship';
@@ -64,29 +78,21 @@ export function captureBefore(models: ReadModels, e: RecordedEvent): (string | n
 }
 
 /** After the fold: one change per read model the event touched. */
-export function changesOf(
-  models: ReadModels,
-  e: RecordedEvent,
-  before: (string | null)[],
-): Partial<Record<ProjectionName, Change>> {
-  const out: Partial<Record<ProjectionName, Change>> = {};
-  const base = { eventId: e.id, type: e.type };
-  subjectsOf(models, e).forEach((s, i) => {
-    const change = { ...base, asOf: s.asOf, from: before[i] ?? null, to: valueAt(models, s) };
-    if (s.projection === 'membership') out.membership = { ...change, country: s.key };
-    else if (s.projection === 'relations') out.relations = { ...change, relation: s.key };
-    else out.chairmanship = change;
+export function changesOf(models: ReadModels, e: RecordedEvent, before: (string | null)[]): Change[] {
+  const out: Change[] = subjectsOf(models, e).map((s, i): Change => {
+    const moved = { asOf: s.asOf, from: before[i] ?? null, to: valueAt(models, s) };
+    if (s.projection === 'membership') return { projection: 'membership', country: s.key, ...moved };
+    if (s.projection === 'relations') return { projection: 'relations', relation: s.key, ...moved };
+    return { projection: 'chairmanship', ...moved };
   });
   if (e.type === 'SummitHeld' || e.type === 'SummitPlanned') {
-    out.summits = {
-      ...base,
-      summit:
-        summitsAt(models.summits, { asOf: '9999-12-31', knownAt: null }).find((x) => x.id === e.data.summit) ?? null,
-    };
+    const summit = summitsAt(models.summits, { asOf: '9999-12-31', knownAt: null }).find((x) => x.id === e.data.summit);
+    out.push({ projection: 'summits', summit: summit ?? null });
   }
-  if (e.type === 'StatementMade') out.statements = { ...base, statement: statementView(e) };
-  if (e.type === 'SourceRegistered' || models.sources.has(e.source.article))
-    out.sources = { ...base, source: e.source.article };
-  out.timeline = { ...base, entry: timelineEntry(e) };
+  if (e.type === 'StatementMade') out.push({ projection: 'statements', statement: statementView(e) });
+  if (e.type === 'SourceRegistered' || models.sources.has(e.source.article)) {
+    out.push({ projection: 'sources', source: e.source.article });
+  }
+  out.push({ projection: 'timeline', entry: timelineEntry(e) });
   return out;
 }

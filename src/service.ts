@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
 import { corpusEvents } from '../events/corpus';
 import type { Config } from './config';
-import { importEvents } from './engine/import-corpus';
-import { ProjectionEngine } from './engine/projection-engine';
-import { StoreHealth } from './engine/store-health';
+import { importEvents } from './write/import-corpus';
+import { ProjectionEngine } from './read/projection-engine';
+import { StoreHealth } from './store/health';
 import { createApp } from './http/app';
-import { Auth } from './http/auth';
+import { Auth } from './http/middleware/auth';
 import { DEFAULT_SSE, SseHub } from './http/sse';
 import type { Logger } from './logger';
 import { SqliteCheckpointStore } from './store/checkpoints';

@@ -2,7 +2,7 @@ import { EventData } from '../events/catalog';
 import { ARTICLES, corpusEvents } from '../events/corpus';
 import { entityById } from '../events/entities';
 import { parseEvent } from '../events/envelope';
-import { importEvents } from '../src/engine/import-corpus';
+import { importEvents } from '../src/write/import-corpus';
 import { MemoryEventStore } from '../src/store/memory';
 
 test('every corpus event is valid against the catalog and cites one of the five articles', () => {

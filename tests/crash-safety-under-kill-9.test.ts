@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { PROJECTIONS } from '../projections';
 import type { Projection } from '../projections/projection';
-import { ProjectionEngine } from '../src/engine/projection-engine';
+import { ProjectionEngine } from '../src/read/projection-engine';
 import { SqliteCheckpointStore } from '../src/store/checkpoints';
 import { SqliteEventStore } from '../src/store/sqlite';
 import { spawnService } from './support/service-process';

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createApp } from '../src/http/app';
-import { Auth } from '../src/http/auth';
+import { Auth } from '../src/http/middleware/auth';
 import { createLogger } from '../src/logger';
 import { AS_ALICE, TOKENS, startTestApp, type TestApp } from './support/app';
 import { expectToMatchSpec } from './support/contract';

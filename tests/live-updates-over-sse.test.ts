@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { DEFAULT_SSE, SseHub } from '../src/http/sse';
 import { createApp } from '../src/http/app';
-import { Auth } from '../src/http/auth';
+import { Auth } from '../src/http/middleware/auth';
 import { createLogger } from '../src/logger';
 import { AS_ALICE, TOKENS, startTestApp, type TestApp } from './support/app';
 import { attestation } from './support/events';

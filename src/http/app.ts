@@ -1,24 +1,27 @@
-import express, { type Express, type RequestHandler } from 'express';
-import type { ProjectionEngine } from '../engine/projection-engine';
+import express, { type Express } from 'express';
+import type { ProjectionEngine } from '../read/projection-engine';
 import type { Logger } from '../logger';
 import type { EventStore } from '../store/port';
 import { errorHandler, notFoundHandler } from './problem';
 import { methodNotAllowed } from './middleware/method-not-allowed';
-import { requestLog } from './request-log';
+import { requestLog } from './middleware/request-log';
 import { eventRoutes } from './routes/events';
 import { operationRoutes } from './routes/operations';
 import { readModelRoutes } from './routes/read-models';
 import { sourceRoutes } from './routes/sources';
 import { loadSpec } from './spec';
-import { Auth } from './auth';
-import { readYourWrites } from './params';
-import { cors, rateLimit, securityHeaders, type CorsConfig } from './hardening';
+import { Auth } from './middleware/auth';
+import { readYourWrites } from './middleware/read-your-writes';
+import { staleness } from './middleware/staleness';
+import { cors, type CorsConfig } from './middleware/cors';
+import { rateLimit } from './middleware/rate-limit';
+import { securityHeaders } from './middleware/security-headers';
 import { streamRoutes } from './routes/streams';
 import { liveRoutes } from './routes/live';
 import { pageRoutes } from './routes/pages';
 import { SseHub } from './sse';
-import { Recorder } from '../engine/recorder';
-import { StoreHealth } from '../engine/store-health';
+import { Recorder } from '../write/recorder';
+import { StoreHealth } from '../store/health';
 import { Metrics } from './metrics';
 
 export interface AppDeps {
@@ -84,12 +87,3 @@ export function createApp({
   app.use(errorHandler);
   return app;
 }
-
-/** While the store does not answer, reads still come from the read models, with how stale they may be. */
-const staleness =
-  (health: StoreHealth): RequestHandler =>
-  (_req, res, next) => {
-    const stale = health.staleSeconds;
-    if (stale !== null) res.set('X-Read-Model-Stale', String(stale));
-    next();
-  };

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { ProjectionEngine } from '../engine/projection-engine';
+import type { ProjectionEngine } from '../read/projection-engine';
 import type { EventStore } from '../store/port';
 import type { SseHub } from './sse';
 

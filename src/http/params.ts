@@ -1,4 +1,4 @@
-import type { Request, RequestHandler } from 'express';
+import type { Request } from 'express';
 import { z } from 'zod';
 import { EventTypeSchema } from '../../events/catalog';
 import { IsoDay } from '../../events/dates';
@@ -82,26 +82,3 @@ export function checkRange(from: string | undefined, to: string | undefined): vo
   if (from && to && from > to)
     throw invalid('from is after to', [{ field: 'to', message: `must not be before from (${from})` }]);
 }
-
-const MinPosition = z
-  .string()
-  .regex(/^\d{1,15}$/, 'expected a log position (a whole number)')
-  .transform(Number);
-
-/**
- * `?minPosition=N`: waits (bounded) until the read models reflect position N, so a
- * client reads its own write; answers 503 with Retry-After when they cannot in time.
- */
-export const readYourWrites =
-  (engine: { waitFor(position: number, timeoutMs: number): Promise<void> }, timeoutMs: number): RequestHandler =>
-  async (req, _res, next) => {
-    const raw = (req.query as Record<string, unknown>).minPosition;
-    if (raw === undefined) return next();
-    const r = MinPosition.safeParse(raw);
-    if (!r.success)
-      throw invalid('invalid query parameter: minPosition', [
-        { field: 'minPosition', message: r.error.issues[0]!.message },
-      ]);
-    await engine.waitFor(r.data, timeoutMs);
-    next();
-  };

@@ -2,12 +2,14 @@ import { Router } from 'express';
 import type { RecordedEvent } from '../../../events/envelope';
 import { PROJECTIONS } from '../../../projections';
 import type { ProjectionName } from '../../../projections/changes';
-import type { ProjectionEngine } from '../../engine/projection-engine';
+import type { ProjectionEngine } from '../../read/projection-engine';
 import { notFound } from '../../errors';
 import { matchesFilter } from '../../store/filter';
 import type { EventStore } from '../../store/port';
 import { parseQuery } from '../params';
 import { frame, resumePosition, type SseChannel, type SseHub } from '../sse';
+import { updateMessage } from '../update-message';
+import type { Update } from '../../read/updates-log';
 
 const PAGE = 500;
 
@@ -45,19 +47,18 @@ export function liveRoutes(store: EventStore, engine: ProjectionEngine, hub: Sse
       engine.currentPosition,
     );
     const channel = hub.accept(res);
+    const sendUpdate = (u: Update) => {
+      const message = updateMessage(name, u);
+      if (message) channel.send(u.position, 'update', message);
+    };
     const missed = engine.updatesAfter(after);
     if (missed === null) {
       // Too far behind to say exactly what changed: re-read the read model, then follow from here.
       channel.send(engine.currentPosition, 'reset', { projection: name, position: engine.currentPosition });
     } else {
-      for (const u of missed)
-        if (u.changes[name])
-          channel.send(u.position, 'update', { projection: name, position: u.position, ...u.changes[name] });
+      for (const u of missed) sendUpdate(u);
     }
-    const stop = engine.onApplied((e, changes) => {
-      const change = changes[name];
-      if (change) channel.send(e.position, 'update', { projection: name, position: e.position, ...change });
-    });
+    const stop = engine.onApplied((_e, u) => sendUpdate(u));
     channel.whenClosed(stop);
   });
 

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { components } from '../../../openapi/schema';
-import type { ProjectionEngine } from '../../engine/projection-engine';
-import type { StoreHealth } from '../../engine/store-health';
+import type { ProjectionEngine } from '../../read/projection-engine';
+import type { StoreHealth } from '../../store/health';
 import type { EventStore } from '../../store/port';
 
 type Schemas = components['schemas'];

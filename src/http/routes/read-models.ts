@@ -9,7 +9,7 @@ import { summitsAt } from '../../../projections/summits';
 import { timelineEntry, timelineFilter } from '../../../projections/timeline';
 import type { EventType } from '../../../events/catalog';
 import { isOfType, type RecordedEvent } from '../../../events/envelope';
-import type { ProjectionEngine } from '../../engine/projection-engine';
+import type { ProjectionEngine } from '../../read/projection-engine';
 import { unavailable } from '../../errors';
 import type { EventStore } from '../../store/port';
 import { pageOfLog, paginate, type Page } from '../pagination';

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { components } from '../../../openapi/schema';
 import { ENTITIES, entityById, searchEntities } from '../../../events/entities';
 import { sourcesList, type SourceEntry } from '../../../projections/sources';
-import type { ProjectionEngine } from '../../engine/projection-engine';
+import type { ProjectionEngine } from '../../read/projection-engine';
 import { notFound } from '../../errors';
 import { paginate } from '../pagination';
 import { parseQuery } from '../params';

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import { FactBatch, FactInput, type AppendBody } from '../../../commands/fact-input';
 import type { components } from '../../../openapi/schema';
-import type { Recorder } from '../../engine/recorder';
+import type { Recorder } from '../../write/recorder';
 import { invalid, invalidFromZod, notFound, unsupportedMediaType } from '../../errors';
 import type { EventStore } from '../../store/port';
-import type { Auth } from '../auth';
+import type { Auth } from '../middleware/auth';
 import { decodeCursor, encodeCursor } from '../pagination';
 import { parseQuery } from '../params';
 

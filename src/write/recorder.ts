@@ -5,7 +5,7 @@ import { StreamName, SCHEMA_VERSION, type DomainEvent, type RecordedEvent } from
 import { invalid, isFailure, rejected } from '../errors';
 import { replay } from '../store/idempotency';
 import type { AppendResult, EventStore, ExpectedRevision } from '../store/port';
-import type { ProjectionEngine } from './projection-engine';
+import type { ProjectionEngine } from '../read/projection-engine';
 
 export interface RecordCommand {
   stream: string;

@@ -1,8 +1,12 @@
-import type { Change, ProjectionName } from '../../projections/changes';
+import type { EventType } from '../../events/catalog';
+import type { Change } from '../../projections/changes';
 
+/** What one event changed, in every read model it touched. */
 export interface Update {
   position: number;
-  changes: Partial<Record<ProjectionName, Change>>;
+  eventId: string;
+  type: EventType;
+  changes: Change[];
 }
 
 /**
@@ -23,7 +27,8 @@ export class UpdatesLog {
 
   push(u: Update): void {
     this.entries.push(u);
-    if (this.entries.length > this.capacity) this.floor = this.entries.shift()!.position;
+    const dropped = this.entries.length > this.capacity ? this.entries.shift() : undefined;
+    if (dropped) this.floor = dropped.position;
   }
 
   /** Every update after `position`, or null when some of them are no longer held. */

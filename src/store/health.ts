@@ -1,4 +1,4 @@
-import type { EventStore } from '../store/port';
+import type { EventStore } from './port';
 
 /**
  * Watches whether the store answers. While it does not, reads are served from the

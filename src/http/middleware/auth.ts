@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { RequestHandler } from 'express';
-import { configurationError, forbidden, unauthenticated } from '../errors';
+import { configurationError, forbidden, unauthenticated } from '../../errors';
 
 declare module 'express-serve-static-core' {
   interface Request {

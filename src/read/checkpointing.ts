@@ -1,0 +1,84 @@
+import { PROJECTIONS, type ReadModels } from '../../projections';
+import type { ProjectionName } from '../../projections/changes';
+import type { Projection } from '../../projections/projection';
+import type { CheckpointStore } from '../store/checkpoints';
+
+export const NAMES = Object.keys(PROJECTIONS) as ProjectionName[];
+export const projection = (name: ProjectionName) => PROJECTIONS[name] as Projection<unknown>;
+
+/** Read models as restored from checkpoints, and the version of the fold that built each. */
+export interface Restored {
+  position: number;
+  models: Partial<Record<ProjectionName, unknown>>;
+  versions: Partial<Record<ProjectionName, number>>;
+  /** Read models with no checkpoint of the code's version: to be rebuilt in the background. */
+  stale: ProjectionName[];
+}
+
+/**
+ * The last checkpoints, if any and not ahead of the log (a replaced file could make
+ * them so; then nothing is restored and everything is folded from the start).
+ */
+export async function restoreCheckpoints(
+  checkpoints: CheckpointStore,
+  head: number,
+  versionOf: (name: ProjectionName) => number,
+): Promise<Restored | null> {
+  const saved = await checkpoints.load();
+  if (saved.length === 0) return null;
+  const position = Math.min(...saved.map((c) => c.position));
+  if (saved.some((c) => c.position !== position) || position > head) return null;
+  const restored: Restored = { position, models: {}, versions: {}, stale: [] };
+  for (const name of NAMES) {
+    const c = saved.find((x) => x.name === name);
+    if (c) {
+      try {
+        restored.models[name] = projection(name).restore(c.state);
+        restored.versions[name] = c.version;
+      } catch {
+        restored.models[name] = projection(name).init();
+      }
+    }
+    if (!c || c.version !== versionOf(name)) restored.stale.push(name);
+  }
+  return restored;
+}
+
+/** Saves every read model at the engine's position: at most every `intervalMs`, and on demand. */
+export class PeriodicCheckpoints {
+  private timer: NodeJS.Timeout | null = null;
+  private savedPosition = -1;
+
+  constructor(
+    private readonly checkpoints: CheckpointStore,
+    private readonly intervalMs: number,
+    private readonly current: () => { position: number; models: ReadModels; versions: Record<ProjectionName, number> },
+  ) {}
+
+  /** Saves now, then on a timer that does not keep the process alive. */
+  async start(): Promise<void> {
+    await this.save();
+    this.timer = setInterval(() => void this.save().catch(() => undefined), this.intervalMs);
+    this.timer.unref();
+  }
+
+  /** Never ahead of the log: the position saved is one the models were folded to from it. */
+  async save(): Promise<void> {
+    const { position, models, versions } = this.current();
+    if (position === this.savedPosition) return;
+    await this.checkpoints.save(
+      NAMES.map((name) => ({
+        name,
+        version: versions[name],
+        position,
+        state: projection(name).snapshot(models[name]),
+      })),
+    );
+    this.savedPosition = position;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.save();
+  }
+}
