@@ -6,6 +6,9 @@
  *   csto-record replay --to DATE [--known-at DATE] [--model membership|relations|chairmanship|summits] [--json] [--db PATH]
  *   csto-record rebuild [--db PATH]               rebuild every read model from the log, save checkpoints
  *   csto-record export [--db PATH]                the log as NDJSON on stdout
+ *
+ * replay, rebuild and export open the store the service's configuration names
+ * (EVENT_STORE, SQLITE_PATH or ESDB_URL); --db names the SQLite file.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -17,9 +20,12 @@ import { chairmanshipAt } from '../projections/chairmanship';
 import { membersAt } from '../projections/membership';
 import { relationsAt } from '../projections/relations';
 import { summitsAt } from '../projections/summits';
-import { ProjectionEngine } from './engine/projection-engine';
+import { loadConfig, type Config } from './config';
+import { createLogger } from './logger';
+import { ProjectionEngine } from './read/projection-engine';
 import { SqliteCheckpointStore } from './store/checkpoints';
-import { SqliteEventStore } from './store/sqlite';
+import { openStore } from './store/open-store';
+import type { EventStore } from './store/port';
 
 const USAGE = readFileSync(__filename, 'utf8')
   .match(/\/\*\*([\s\S]*?)\*\//)![1]!
@@ -27,7 +33,7 @@ const USAGE = readFileSync(__filename, 'utf8')
   .trim();
 
 const options = {
-  db: { type: 'string', default: process.env.SQLITE_PATH ?? './data/events.db' },
+  db: { type: 'string' },
   url: { type: 'string', default: process.env.CSTO_URL ?? 'http://localhost:3000' },
   token: { type: 'string', default: process.env.CSTO_TOKEN },
   to: { type: 'string' },
@@ -104,15 +110,18 @@ async function importFile(file: string, url: string, token: string | undefined):
   return rejected.length ? 1 : 0;
 }
 
-async function withEngine<T>(
-  db: string,
-  fn: (engine: ProjectionEngine, store: SqliteEventStore) => Promise<T>,
-): Promise<T> {
-  const store = new SqliteEventStore(db);
+/** The configured store, as the service would open it. */
+async function openConfiguredStore(db: string | undefined): Promise<{ config: Config; store: EventStore }> {
+  const config = loadConfig(db === undefined ? process.env : { ...process.env, SQLITE_PATH: db });
+  return { config, store: await openStore(config, createLogger('warn')) };
+}
+
+async function withEngine<T>(db: string | undefined, fn: (engine: ProjectionEngine) => Promise<T>): Promise<T> {
+  const { store } = await openConfiguredStore(db);
   const engine = new ProjectionEngine(store);
   try {
     await engine.start();
-    return await fn(engine, store);
+    return await fn(engine);
   } finally {
     await engine.stop();
     await store.close();
@@ -120,7 +129,7 @@ async function withEngine<T>(
 }
 
 async function replay(values: {
-  db: string;
+  db?: string;
   to?: string;
   'known-at'?: string;
   model: string;
@@ -177,9 +186,10 @@ async function replay(values: {
   });
 }
 
-async function rebuild(db: string): Promise<number> {
-  const store = new SqliteEventStore(db);
-  const checkpoints = new SqliteCheckpointStore(db);
+async function rebuild(db: string | undefined): Promise<number> {
+  const { config, store } = await openConfiguredStore(db);
+  // Checkpoints live in this replica's SQLite file whichever store holds the events, as in the service.
+  const checkpoints = new SqliteCheckpointStore(config.SQLITE_PATH);
   const engine = new ProjectionEngine(store, { checkpoints, rebuild: true });
   const head = await store.head();
   const timer = setInterval(() => progress(engine.currentPosition, head), 200);
@@ -200,8 +210,8 @@ async function rebuild(db: string): Promise<number> {
   }
 }
 
-async function exportLog(db: string): Promise<number> {
-  const store = new SqliteEventStore(db);
+async function exportLog(db: string | undefined): Promise<number> {
+  const { store } = await openConfiguredStore(db);
   try {
     for (let after = 0; ;) {
       const page = await store.readAll({ after, limit: 1000 });
