@@ -1,5 +1,8 @@
 /**
- * Every suite runs on the SQLite store. The HTTP suites run again on the memory
+ * Tests are tiered by suffix: *.unit.test.ts (pure: folds, rules, schemas), *.int.test.ts
+ * (real components in one process: a SQLite file, the app over supertest or a port),
+ * *.e2e.test.ts (real processes: the service, the CLI, a browser). npm run test:unit and
+ * friends run one tier. Every suite runs on the SQLite store. The HTTP suites run again on the memory
  * store, and on EventStoreDB when ESDB_URL names a server: nothing about the API may
  * differ between stores.
  */
@@ -19,7 +22,7 @@ const HTTP_SUITES = [
 const onStore = (store) => ({
   ...base,
   displayName: `http on ${store}`,
-  testMatch: HTTP_SUITES.map((name) => `**/${name}.test.ts`),
+  testMatch: HTTP_SUITES.map((name) => `**/${name}.int.test.ts`),
   setupFiles: [`<rootDir>/tests/support/on-${store}-store.ts`],
 });
 
