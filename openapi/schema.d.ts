@@ -1571,7 +1571,7 @@ export interface components {
             data: {
                 body: string;
                 decision: string;
-                /** @default [] */
+                /** @description Default: []. */
                 topics?: string[];
             };
             source: components["schemas"]["FactSource"];
@@ -1753,9 +1753,9 @@ export interface components {
                 summit: string;
                 place: string | null;
                 host: string | null;
-                /** @default false */
+                /** @description Default: false. */
                 informal?: boolean;
-                /** @default [] */
+                /** @description Default: []. */
                 outcomes?: string[];
             };
             source: components["schemas"]["FactSource"];
@@ -1801,7 +1801,7 @@ export interface components {
                 role: string | null;
                 roleText: string | null;
                 summary: string;
-                /** @default [] */
+                /** @description Default: []. */
                 topics?: string[];
             };
             source: components["schemas"]["FactSource"];
@@ -1824,7 +1824,7 @@ export interface components {
                 proposer: string;
                 to: string;
                 onBehalfOf: string | null;
-                /** @default [] */
+                /** @description Default: []. */
                 areas?: string[];
             };
             source: components["schemas"]["FactSource"];
@@ -1915,7 +1915,7 @@ export interface components {
                 agreement: string;
                 country: string;
                 by: string;
-                /** @default false */
+                /** @description Default: false. */
                 first?: boolean;
             };
             source: components["schemas"]["FactSource"];
@@ -2040,7 +2040,7 @@ export interface components {
                 place: string | null;
                 participants: string[];
                 chair: string | null;
-                /** @default [] */
+                /** @description Default: []. */
                 topics?: string[];
                 summary: string;
             };
@@ -2195,12 +2195,9 @@ export interface components {
         };
         FactSource: {
             article: string;
-            /** @default null */
+            /** @description Default: null. */
             outlet?: string | null;
-            /**
-             * @description Verbatim from the article.
-             * @default null
-             */
+            /** @description Verbatim from the article. Default: null. */
             quote?: string | null;
         };
         /** @description An EDTF date (`2005-10-29`, `2005-10`, `1999`, `2006-06/2006-08`, `2000/..`) or the full interval. */

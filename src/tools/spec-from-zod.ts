@@ -22,7 +22,19 @@ const ref = (id: string) => `#/components/schemas/${id}`;
 function fromRegistry(entries: [z.ZodType, string][], io: 'input' | 'output'): Record<string, JsonSchema> {
   const registry = z.registry<{ id: string }>();
   for (const [schema, id] of entries) registry.add(schema, { id });
-  const { schemas } = z.toJSONSchema(registry, { uri: ref, io, unrepresentable: 'throw' });
+  const { schemas } = z.toJSONSchema(registry, {
+    uri: ref,
+    io,
+    unrepresentable: 'throw',
+    // What a client may leave out is said in words: type generators read a `default` as "always present",
+    // which holds for what the service answers, not for what a client sends.
+    override: ({ jsonSchema: s }) => {
+      if (io !== 'input' || !('default' in s)) return;
+      const text = `Default: ${JSON.stringify(s.default)}.`;
+      delete s.default;
+      s.description = s.description ? `${s.description} ${text}` : text;
+    },
+  });
   // Components need neither their own dialect nor an $id (Ajv would resolve refs against it).
   return Object.fromEntries(
     Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...schema }]) => [id, schema as JsonSchema]),
