@@ -105,11 +105,6 @@ export class ProjectionEngine {
     await Promise.all(this.rebuilds.values());
   }
 
-  /** Saves every read model at the current position, when checkpoints are configured. */
-  async checkpoint(): Promise<void> {
-    await this.periodic?.save();
-  }
-
   get currentPosition(): number {
     return this.position;
   }
