@@ -82,6 +82,10 @@ export const configurationError = (lines: string[], cause?: unknown) =>
     cause,
   });
 
+/** The service cannot start with a setting as it is: one line that names the variable and says why. */
+export const cannotStart = (message: string, cause?: unknown) =>
+  new AppError({ kind: 'configuration' }, `Cannot start: ${message}`, { cause });
+
 /** A zod failure as an "invalid" error, each issue named by a JSON pointer under `root`. */
 export function invalidFromZod(
   message: string,

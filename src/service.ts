@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { corpusEvents } from '../events/corpus';
 import type { Config } from './config';
 import { importEvents } from './write/import-corpus';
@@ -10,6 +10,22 @@ import { DEFAULT_SSE, SseHub } from './http/sse';
 import type { Logger } from './logger';
 import { SqliteCheckpointStore } from './store/checkpoints';
 import { openStore } from './store/open-store';
+import { claimWriter } from './store/writer-lock';
+import { cannotStart } from './errors';
+
+const LISTEN_FAILURES: Record<string, string> = {
+  EADDRINUSE: 'is in use by another process',
+  EACCES: 'needs privileges this process lacks',
+  EADDRNOTAVAIL: 'names an address this machine does not have',
+};
+
+/** Why the port cannot be listened on, as the one line the service exits with. */
+function listenFailure(err: NodeJS.ErrnoException, config: Config): Error {
+  const why = err.code && LISTEN_FAILURES[err.code];
+  if (!why) return err;
+  const subject = err.code === 'EADDRNOTAVAIL' ? `HOST=${config.HOST}` : `PORT=${config.PORT} on ${config.HOST}`;
+  return cannotStart(`${subject} ${why} (${err.code})`, err);
+}
 
 export interface RunningService {
   server: Server;
@@ -21,7 +37,15 @@ export interface RunningService {
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
   // Token configuration is checked before anything is opened.
   const auth = new Auth(config);
-  const store = await openStore(config, logger);
+  // One process per file: the events (SQLite) or this replica's checkpoints (EventStoreDB) live there.
+  const lock = claimWriter(config.SQLITE_PATH);
+  let store;
+  try {
+    store = await openStore(config, logger);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   if (config.SEED_CORPUS) {
     const { appended, skipped } = await importEvents(store, corpusEvents());
     logger.info({ appended, skipped }, 'corpus imported');
@@ -60,9 +84,10 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     cors: { origins: config.CORS_ORIGINS, allowWrites: config.CORS_ALLOW_WRITES },
     writeRate: { perSecond: config.WRITE_RATE_PER_SECOND, burst: config.WRITE_RATE_BURST },
   });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
-    s.once('error', reject);
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) => reject(listenFailure(err, config)));
+    server.listen(config.PORT, config.HOST, () => resolve());
   });
   // Slow clients cannot hold a connection open indefinitely (event streams are responses, not requests, and are unaffected).
   server.requestTimeout = config.REQUEST_TIMEOUT_MS;
@@ -85,6 +110,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       await engine.stop();
       await checkpoints.close();
       await store.close();
+      lock.release();
     },
   };
 }

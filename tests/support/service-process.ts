@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -10,12 +10,29 @@ export const freePort = () =>
     });
   });
 
+const MAIN = join(__dirname, '..', '..', 'src', 'main.ts');
+
+/** Starts the service expecting it to give up: its exit code and what it printed. */
+export function serviceExit(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', MAIN],
+      { env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, timeout: 60_000 },
+      (err, stdout, stderr) =>
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }),
+    );
+  });
+}
+
 /** The real service as a child process (`tsx src/main.ts`), ready when this resolves. */
 export async function spawnService(
   env: Record<string, string>,
 ): Promise<{ url: string; child: ChildProcess; exited: Promise<number | null> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', '..', 'src', 'main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
     stdio: 'ignore',
   });
