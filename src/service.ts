@@ -57,6 +57,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     {
       position: engine.currentPosition,
       restoredFrom: engine.restoredFrom,
+      foldedFromTheLog: engine.missingAtStart,
       rebuilding: engine.rebuilding,
       store: store.name,
       checkpoints: config.SQLITE_PATH,

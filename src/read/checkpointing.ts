@@ -11,8 +11,10 @@ export interface Restored {
   position: number;
   models: Partial<Record<ProjectionName, unknown>>;
   versions: Partial<Record<ProjectionName, number>>;
-  /** Read models with no checkpoint of the code's version: to be rebuilt in the background. */
+  /** Read models whose checkpoint is of another version: they serve it while rebuilt in the background. */
   stale: ProjectionName[];
+  /** Read models with no checkpoint, or one that cannot be read: nothing to serve until folded from the log. */
+  missing: ProjectionName[];
 }
 
 /**
@@ -28,18 +30,18 @@ export async function restoreCheckpoints(
   if (saved.length === 0) return null;
   const position = Math.min(...saved.map((c) => c.position));
   if (saved.some((c) => c.position !== position) || position > head) return null;
-  const restored: Restored = { position, models: {}, versions: {}, stale: [] };
+  const restored: Restored = { position, models: {}, versions: {}, stale: [], missing: [] };
   for (const name of NAMES) {
     const c = saved.find((x) => x.name === name);
-    if (c) {
-      try {
-        restored.models[name] = projection(name).restore(c.state);
-        restored.versions[name] = c.version;
-      } catch {
-        restored.models[name] = projection(name).init();
-      }
+    try {
+      if (!c) throw new Error('no checkpoint');
+      restored.models[name] = projection(name).restore(c.state);
+      restored.versions[name] = c.version;
+      if (c.version !== versionOf(name)) restored.stale.push(name);
+    } catch {
+      // An empty model folded on from the checkpoint's position would be served, and saved, as if whole.
+      restored.missing.push(name);
     }
-    if (!c || c.version !== versionOf(name)) restored.stale.push(name);
   }
   return restored;
 }

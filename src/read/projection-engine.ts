@@ -41,6 +41,8 @@ export class ProjectionEngine {
   restoredFrom = 0;
   /** Read models whose checkpoint was of another version, rebuilt in the background at start. */
   staleAtStart: ProjectionName[] = [];
+  /** Read models whose checkpoint was missing or unreadable, folded from the log before start resolved. */
+  missingAtStart: ProjectionName[] = [];
 
   constructor(
     private readonly store: EventStore,
@@ -79,7 +81,16 @@ export class ProjectionEngine {
     Object.assign(this.models, restored.models);
     Object.assign(this.servedVersion, restored.versions);
     this.staleAtStart = restored.stale;
+    this.missingAtStart = restored.missing;
     this.position = this.restoredFrom = restored.position;
+    // Nothing is served until these have caught up with the others: start() resolves after them.
+    for (const name of restored.missing)
+      await rebuildFromLog(
+        this.store,
+        projection(name),
+        () => restored.position,
+        (state) => ((this.models as Record<ProjectionName, unknown>)[name] = state),
+      );
   }
 
   private rebuildInBackground(name: ProjectionName): Promise<void> {
