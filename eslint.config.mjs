@@ -21,7 +21,7 @@ const layer = (files, outer) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'coverage/', 'artifacts/', 'data/', 'openapi/schema.d.ts'] },
+  { ignores: ['node_modules/', 'coverage/', 'artifacts/', 'data/', 'dist/', 'openapi/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,4 +1,3 @@
 #!/usr/bin/env node
-// The command line: TypeScript run through tsx's require hook (a dependency), no build step.
-require('tsx/cjs');
-require('../src/cli.ts');
+// The command line, from the build that `npm ci` (prepare) or `npm run build` makes.
+require('../dist/src/cli.js');

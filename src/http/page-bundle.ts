@@ -1,8 +1,9 @@
 import { build } from 'esbuild';
 import { join } from 'node:path';
+import { PROJECT_ROOT } from '../project-root';
 
 /** The page sources: HTML, CSS and the TypeScript bundled below. */
-export const WEB_DIR = join(__dirname, '..', '..', 'web');
+export const WEB_DIR = join(PROJECT_ROOT, 'web');
 
 /** The browser scripts, bundled from web/*.ts on first request (tens of milliseconds) and kept. */
 let bundle: Promise<Map<string, string>> | undefined;

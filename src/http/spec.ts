@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { PROJECT_ROOT } from '../project-root';
 
-export const SPEC_PATH = join(__dirname, '..', '..', 'openapi', 'openapi.yaml');
+export const SPEC_PATH = join(PROJECT_ROOT, 'openapi', 'openapi.yaml');
 
 export type Spec = { paths: Record<string, Record<string, unknown>> } & Record<string, unknown>;
 

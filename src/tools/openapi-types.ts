@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { PROJECT_ROOT } from '../project-root';
 
-export const ROOT = join(__dirname, '..', '..');
+export const ROOT = PROJECT_ROOT;
 export const SPEC_YAML = join(ROOT, 'openapi', 'openapi.yaml');
 export const SCHEMA_TS = join(ROOT, 'openapi', 'schema.d.ts');
 
