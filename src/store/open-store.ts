@@ -5,7 +5,11 @@ import type { EventStore } from './port';
 import { SqliteEventStore } from './sqlite';
 
 /** The store the configuration names: the embedded SQLite file, or an EventStoreDB cluster. */
-export async function openStore(config: Config, logger: Logger): Promise<EventStore> {
+export async function openStore(
+  config: Config,
+  logger: Logger,
+  options: { readOnly?: boolean } = {},
+): Promise<EventStore> {
   if (config.EVENT_STORE === 'esdb') {
     return EsdbEventStore.connect(config.ESDB_URL!, {
       namespace: config.ESDB_NAMESPACE ?? null,
@@ -14,5 +18,6 @@ export async function openStore(config: Config, logger: Logger): Promise<EventSt
   }
   return new SqliteEventStore(config.SQLITE_PATH, {
     maxSizeBytes: config.SQLITE_MAX_SIZE_MB && config.SQLITE_MAX_SIZE_MB * 1024 * 1024,
+    readOnly: options.readOnly,
   });
 }

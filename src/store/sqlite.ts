@@ -81,14 +81,20 @@ export class SqliteEventStore implements EventStore {
 
   constructor(
     readonly path: string,
-    options: { maxSizeBytes?: number } = {},
+    options: { maxSizeBytes?: number; readOnly?: boolean } = {},
   ) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    if (options.readOnly) {
+      // For tools that only read (replay, export): the file must exist, and a running service may hold it.
+      this.db = new Database(path, { readonly: true, fileMustExist: true });
+      this.db.pragma('busy_timeout = 5000');
+    } else {
+      if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+      this.db = new Database(path);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = FULL');
+      this.db.pragma('busy_timeout = 5000');
+      this.db.exec(SCHEMA);
+    }
     if (options.maxSizeBytes) {
       // A quota: past it SQLite answers "database or disk is full" and appends are refused (503), as on a full disk.
       const pageSize = this.db.pragma('page_size', { simple: true }) as number;

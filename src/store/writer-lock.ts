@@ -5,7 +5,7 @@ import { cannotStart } from '../errors';
 
 /** Held while a process writes to a SQLite file; releasing it (or the process ending) lets another take it. */
 export interface WriterLock {
-  release(): void;
+  release: () => void;
 }
 
 /**
