@@ -57,7 +57,10 @@ export const ExpectedRevisionInput = z.union([
 export const FactBatch = z
   .object({
     expectedRevision: ExpectedRevisionInput.optional(),
-    facts: z.array(FactInput).min(1).max(MAX_BATCH),
+    facts: z
+      .array(FactInput)
+      .min(1, 'expected at least one fact')
+      .max(MAX_BATCH, `at most ${MAX_BATCH} facts in one request; send the rest in another`),
   })
   .strict();
 

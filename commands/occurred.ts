@@ -40,21 +40,33 @@ export function parseEdtf(edtf: string, text = edtf): FuzzyDate | null {
   return { earliest: start.earliest, latest: end.latest, precision: 'range', text, edtf };
 }
 
+const FORMS =
+  'expected an EDTF date: a day (2005-10-29), a month (2005-10), a year (1999), an interval (2006-06/2006-08), ' +
+  'an open one (2000/..), or the full interval {earliest, latest, precision, text, edtf}';
+
 /** `occurred` as a client sends it: an EDTF string, or the full interval. */
 export const OccurredInput = z
-  .union([
-    z
-      .string()
-      .max(40)
-      .transform((s, ctx) => {
-        const d = parseEdtf(s);
-        if (!d)
-          ctx.addIssue({
-            code: 'custom',
-            message: 'expected an EDTF date such as 2005-10-29, 2005-10, 1999, 2006-06/2006-08 or 2000/..',
-          });
-        return d ?? z.NEVER;
-      }),
-    FuzzyDate,
-  ])
+  .union(
+    [
+      z
+        .string()
+        .max(40)
+        .transform((s, ctx) => {
+          const d = parseEdtf(s);
+          if (!d) ctx.addIssue({ code: 'custom', message: FORMS });
+          return d ?? z.NEVER;
+        }),
+      FuzzyDate,
+    ],
+    {
+      // Without this, a union that matches neither form says only "Invalid input".
+      error: (issue) => {
+        if (issue.code !== 'invalid_union') return undefined;
+        if (issue.input === undefined) return `required: ${FORMS}`;
+        if (typeof issue.input !== 'string') return FORMS;
+        const day = /^\d{4}-\d{2}-\d{2}$/.test(issue.input) && !isRealDay(issue.input);
+        return `${JSON.stringify(issue.input)} is ${day ? 'no calendar day' : 'not a date this accepts'}; ${FORMS}`;
+      },
+    },
+  )
   .describe('An EDTF date (`2005-10-29`, `2005-10`, `1999`, `2006-06/2006-08`, `2000/..`) or the full interval.');

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** A calendar day, `YYYY-MM-DD`, that exists (2007-02-30 does not). */
 export const IsoDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a day as YYYY-MM-DD, such as 2007-06-01', abort: true })
   .refine(isRealDay, 'no such calendar day')
   // The refinement is invisible to JSON Schema; `format: date` says the same there.
   .meta({ format: 'date' });

@@ -140,3 +140,29 @@ export function searchEntities(q: string): Entity[] {
   const needle = fold(q);
   return ENTITIES.filter((e) => [e.id, e.name, ...e.aliases].some((n) => fold(n).includes(needle)));
 }
+
+/** Edits (insertions, deletions, substitutions) that turn one string into the other. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/** The entities whose name, an alias or a word of them is a few typing slips from the query, nearest first. */
+export function nearestEntities(q: string, limit = 3): Entity[] {
+  const needle = fold(q);
+  const scored = ENTITIES.map((e) => {
+    const words = [e.name, ...e.aliases].flatMap((n) => [fold(n), ...fold(n).split(/[\s-]+/)]);
+    return { e, d: Math.min(...words.map((w) => editDistance(needle, w))) };
+  });
+  return scored
+    .filter((x) => x.d <= Math.max(2, Math.floor(needle.length / 3)))
+    .sort((x, y) => x.d - y.d)
+    .slice(0, limit)
+    .map((x) => x.e);
+}

@@ -2893,7 +2893,7 @@ export interface operations {
     listStatements: {
         parameters: {
             query?: {
-                /** @description An entity id (`person-nikolai-bordyuzha`) or any of its names or aliases (`Rakhmonov` and `Rahmon` find the same person). */
+                /** @description An entity id (`person-nikolai-bordyuzha`) or any of its names or aliases (`Rakhmonov` and `Rahmon` find the same person). One that matches no known entity is a 400 that suggests the nearest names. */
                 speaker?: string;
                 topic?: string;
                 /** @description Statements whose date may fall on or after this day. */

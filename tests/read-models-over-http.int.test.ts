@@ -135,8 +135,10 @@ describe('statements', () => {
     expect(known2005.every((s: { source: { article: string } }) => s.source.article === 'edm-v2-i213')).toBe(true);
   });
 
-  test('a speaker nobody matches finds no statements', async () => {
-    expect((await t.get('/v1/statements?speaker=Nobody')).body.items).toEqual([]);
+  test('a speaker nobody matches is a 400 naming speaker, not an empty page', async () => {
+    const res = await t.get('/v1/statements?speaker=Nobody');
+    expect(res.status).toBe(400);
+    expect(res.body.issues[0].field).toBe('speaker');
   });
 
   test('pages follow the cursor without gaps or repeats', async () => {

@@ -50,9 +50,10 @@ export function parseQuery<K extends ParamName>(
   checkedElsewhere: readonly string[] = [],
 ): { [P in K]: z.output<(typeof Params)[P]> } {
   const query = req.query as Record<string, unknown>;
+  const accepted = [...names, ...checkedElsewhere, ...(req.method === 'GET' ? ['minPosition'] : [])];
   const issues = Object.keys(query)
     .filter((k) => k !== 'minPosition' && !checkedElsewhere.includes(k) && !(names as readonly string[]).includes(k))
-    .map((k) => ({ field: k, message: `unknown parameter; this operation accepts: ${names.join(', ') || 'none'}` }));
+    .map((k) => ({ field: k, message: `unknown parameter; this operation accepts: ${accepted.join(', ') || 'none'}` }));
   const out: Record<string, unknown> = {};
   for (const name of names) {
     const r = Params[name].safeParse(query[name]);

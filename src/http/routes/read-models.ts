@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { components } from '../../../openapi/schema';
-import { searchEntities } from '../../../events/entities';
+import { nearestEntities, searchEntities } from '../../../events/entities';
 import { chairmanshipAt } from '../../../projections/chairmanship';
 import { membersAt, membershipTimeline } from '../../../projections/membership';
 import { relationsAt } from '../../../projections/relations';
@@ -10,7 +10,7 @@ import { timelineEntry, timelineFilter } from '../../../projections/timeline';
 import type { EventType } from '../../../events/catalog';
 import { isOfType, type RecordedEvent } from '../../../events/envelope';
 import type { ProjectionEngine } from '../../read/projection-engine';
-import { unavailable } from '../../errors';
+import { invalid, unavailable } from '../../errors';
 import type { EventStore } from '../../store/port';
 import { pageOfLog, paginate, type Page } from '../pagination';
 import { checkRange, parseQuery, temporal } from '../params';
@@ -18,6 +18,16 @@ import { checkRange, parseQuery, temporal } from '../params';
 type Schemas = components['schemas'];
 
 /** The read models, each as of a date and as known at a date. */
+function unknownSpeaker(speaker: string): Error {
+  const near = nearestEntities(speaker).map((e) => `${e.name} (${e.id})`);
+  return invalid(`no entity the record knows matches speaker=${speaker}`, [
+    {
+      field: 'speaker',
+      message: `matches no known entity${near.length ? `; did you mean ${near.join(' or ')}?` : '.'} GET /v1/entities lists them`,
+    },
+  ]);
+}
+
 export function readModelRoutes(engine: ProjectionEngine, store: EventStore): Router {
   const r = Router();
   const m = engine.models;
@@ -89,11 +99,9 @@ export function readModelRoutes(engine: ProjectionEngine, store: EventStore): Ro
     checkRange(p.from, p.to);
     const q = temporal(p);
     const speakers = p.speaker === undefined ? [] : searchEntities(p.speaker).map((e) => e.id);
-    // A speaker that matches nobody matches no statement (not every statement).
-    const wanted =
-      p.speaker !== undefined && speakers.length === 0
-        ? () => false
-        : statementFilter({ ...q, speakers, topic: p.topic ?? null, from: p.from ?? null, to: p.to ?? null });
+    // A speaker that matches nobody is most likely misspelt: say so rather than answer an empty page.
+    if (p.speaker !== undefined && speakers.length === 0) throw unknownSpeaker(p.speaker);
+    const wanted = statementFilter({ ...q, speakers, topic: p.topic ?? null, from: p.from ?? null, to: p.to ?? null });
     const page = await hydrate(
       pageOfLog(m.statements, wanted, q.asOf, p.cursor, p.limit),
       isOfType('StatementMade'),

@@ -96,11 +96,23 @@ export function streamRoutes(
 /** One fact, or `{ expectedRevision?, facts: [...] }`; errors point into the body. */
 function parseBody(raw: unknown): AppendBody {
   const message = 'the request body is not a valid fact or batch of facts';
+  if (Array.isArray(raw))
+    throw invalid(message, [
+      { field: '/', message: 'send one fact as an object, or several as {"facts": [...], "expectedRevision"?}' },
+    ]);
   if (raw !== null && typeof raw === 'object' && !Array.isArray(raw) && 'facts' in raw) {
     const batch = FactBatch.safeParse(raw);
     if (!batch.success) throw invalidFromZod(message, batch.error);
     return batch.data;
   }
+  if (raw !== null && typeof raw === 'object' && 'expectedRevision' in raw)
+    throw invalid(message, [
+      {
+        field: '/expectedRevision',
+        message:
+          'goes beside the facts: {"expectedRevision": 0, "facts": [fact]}; or send the stream\'s ETag as If-Match',
+      },
+    ]);
   const fact = FactInput.safeParse(raw);
   if (!fact.success) throw invalidFromZod(message, fact.error, '/facts/0');
   return { expectedRevision: undefined, facts: [fact.data] };
