@@ -1,4 +1,4 @@
-import request from 'supertest';
+import type request from 'supertest';
 import { startTestApp, type TestApp } from './support/app';
 
 let t: TestApp;
