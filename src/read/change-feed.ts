@@ -16,14 +16,26 @@ export class ChangeFeed {
 
   constructor(private readonly capacity: number) {}
 
-  /** From here on (the engine caught up at `position`), every fold's changes are kept. */
-  goLive(position: number): void {
-    this.log = new UpdatesLog(this.capacity, position);
+  /**
+   * Keeps the changes of every event folded after `position`: the last ones of the
+   * log before `head`, so a restart serves the same history, and all once live. A
+   * history saved with the checkpoint goes on, when it reaches that far.
+   */
+  keepFrom(position: number, head: number, saved: { floor: number; entries: Update[] } | null): void {
+    const from = Math.max(position, head - this.capacity);
+    this.log =
+      saved && from === position ? UpdatesLog.restore(this.capacity, saved) : new UpdatesLog(this.capacity, from);
   }
 
-  /** Runs `fold` for `e`; once live, reads what it changed and announces it. */
+  /** The history to save with a checkpoint. */
+  snapshot(): { floor: number; entries: Update[] } | null {
+    return this.log?.snapshot() ?? null;
+  }
+
+  /** Runs `fold` for `e`; for the events kept, reads what it changed and announces it. */
   record(models: ReadModels, e: RecordedEvent, fold: () => void): void {
-    if (!this.log) return fold();
+    // Before the kept window (a long catch-up), the cost of working out changes is skipped.
+    if (!this.log || e.position <= this.log.heldAfter) return fold();
     const before = captureBefore(models, e);
     fold();
     const update = { position: e.position, eventId: e.id, type: e.type, changes: changesOf(models, e, before) };

@@ -2,6 +2,11 @@ import { PROJECTIONS, type ReadModels } from '../../projections';
 import type { ProjectionName } from '../../projections/changes';
 import type { Projection } from '../../projections/projection';
 import type { CheckpointStore } from '../store/checkpoints';
+import type { Update } from './updates-log';
+
+/** The checkpoint entry that holds the recent read-model updates beside the read models. */
+const UPDATES = 'updates';
+type SavedUpdates = { floor: number; entries: Update[] };
 
 export const NAMES = Object.keys(PROJECTIONS) as ProjectionName[];
 export const projection = (name: ProjectionName) => PROJECTIONS[name] as Projection<unknown>;
@@ -15,6 +20,8 @@ export interface Restored {
   stale: ProjectionName[];
   /** Read models with no checkpoint, or one that cannot be read: nothing to serve until folded from the log. */
   missing: ProjectionName[];
+  /** The updates history saved with the read models, if any. */
+  updates: SavedUpdates | null;
 }
 
 /**
@@ -30,7 +37,9 @@ export async function restoreCheckpoints(
   if (saved.length === 0) return null;
   const position = Math.min(...saved.map((c) => c.position));
   if (saved.some((c) => c.position !== position) || position > head) return null;
-  const restored: Restored = { position, models: {}, versions: {}, stale: [], missing: [] };
+  const saves = saved.find((c) => c.name === UPDATES)?.state as SavedUpdates | undefined;
+  const updates = saves && Number.isInteger(saves.floor) && Array.isArray(saves.entries) ? saves : null;
+  const restored: Restored = { position, models: {}, versions: {}, stale: [], missing: [], updates };
   for (const name of NAMES) {
     const c = saved.find((x) => x.name === name);
     try {
@@ -54,7 +63,12 @@ export class PeriodicCheckpoints {
   constructor(
     private readonly checkpoints: CheckpointStore,
     private readonly intervalMs: number,
-    private readonly current: () => { position: number; models: ReadModels; versions: Record<ProjectionName, number> },
+    private readonly current: () => {
+      position: number;
+      models: ReadModels;
+      versions: Record<ProjectionName, number>;
+      updates: SavedUpdates | null;
+    },
   ) {}
 
   /** Saves now, then on a timer that does not keep the process alive. */
@@ -66,16 +80,17 @@ export class PeriodicCheckpoints {
 
   /** Never ahead of the log: the position saved is one the models were folded to from it. */
   async save(): Promise<void> {
-    const { position, models, versions } = this.current();
+    const { position, models, versions, updates } = this.current();
     if (position === this.savedPosition) return;
-    await this.checkpoints.save(
-      NAMES.map((name) => ({
+    await this.checkpoints.save([
+      ...NAMES.map((name) => ({
         name,
         version: versions[name],
         position,
         state: projection(name).snapshot(models[name]),
       })),
-    );
+      ...(updates ? [{ name: UPDATES, version: 1, position, state: updates }] : []),
+    ]);
     this.savedPosition = position;
   }
 

@@ -5,7 +5,7 @@ import type { CheckpointStore } from '../store/checkpoints';
 import type { EventStore, Subscription } from '../store/port';
 import { rebuildFromLog } from './background-rebuild';
 import { ChangeFeed, type AppliedListener } from './change-feed';
-import { NAMES, PeriodicCheckpoints, projection, restoreCheckpoints } from './checkpointing';
+import { NAMES, PeriodicCheckpoints, projection, restoreCheckpoints, type Restored } from './checkpointing';
 import { PositionWaiters } from './position-waiters';
 import type { Update } from './updates-log';
 
@@ -17,9 +17,9 @@ export interface EngineOptions {
   versions?: Partial<Record<ProjectionName, number>>;
   /** Fold the whole log rather than restore the checkpoints (which are then replaced). */
   rebuild?: boolean;
+  /** How many recent events' read-model updates are kept for resuming subscribers. */
+  updatesKept?: number;
 }
-
-const UPDATES_KEPT = 10_000;
 
 /**
  * Keeps every read model up to date with the log: restores the last checkpoint,
@@ -32,7 +32,7 @@ export class ProjectionEngine {
   private position = 0;
   private subscription: Subscription | null = null;
   private readonly waiters = new PositionWaiters(() => this.position);
-  private readonly feed = new ChangeFeed(UPDATES_KEPT);
+  private readonly feed: ChangeFeed;
   private readonly periodic: PeriodicCheckpoints | null;
   /** The version each served read model was built by; differs from the code's while it rebuilds. */
   private readonly servedVersion = {} as Record<ProjectionName, number>;
@@ -48,6 +48,7 @@ export class ProjectionEngine {
     private readonly store: EventStore,
     private readonly options: EngineOptions = {},
   ) {
+    this.feed = new ChangeFeed(options.updatesKept ?? 10_000);
     for (const name of NAMES) this.servedVersion[name] = this.versionOf(name);
     const { checkpoints, checkpointIntervalMs = 30_000 } = options;
     this.periodic = checkpoints
@@ -55,6 +56,7 @@ export class ProjectionEngine {
           position: this.position,
           models: this.models,
           versions: this.servedVersion,
+          updates: this.feed.snapshot(),
         }))
       : null;
   }
@@ -65,19 +67,20 @@ export class ProjectionEngine {
 
   /** Resolves once the read models reflect everything committed when it was called. */
   async start(): Promise<void> {
-    await this.restore();
+    const savedUpdates = await this.restore();
+    this.feed.keepFrom(this.position, await this.store.head(), savedUpdates);
     this.subscription = this.store.subscribe(this.position, (e) => this.apply(e));
     await this.subscription.caughtUp;
-    this.feed.goLive(this.position);
     for (const name of this.staleAtStart) this.rebuilds.set(name, this.rebuildInBackground(name));
     await this.periodic?.start();
   }
 
-  private async restore(): Promise<void> {
+  /** Restores the read models, and returns the updates history saved with them. */
+  private async restore(): Promise<Restored['updates']> {
     const { checkpoints, rebuild } = this.options;
-    if (!checkpoints || rebuild) return;
+    if (!checkpoints || rebuild) return null;
     const restored = await restoreCheckpoints(checkpoints, await this.store.head(), (n) => this.versionOf(n));
-    if (!restored) return;
+    if (!restored) return null;
     Object.assign(this.models, restored.models);
     Object.assign(this.servedVersion, restored.versions);
     this.staleAtStart = restored.stale;
@@ -91,6 +94,7 @@ export class ProjectionEngine {
         () => restored.position,
         (state) => ((this.models as Record<ProjectionName, unknown>)[name] = state),
       );
+    return restored.updates;
   }
 
   private rebuildInBackground(name: ProjectionName): Promise<void> {

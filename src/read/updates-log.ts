@@ -25,6 +25,22 @@ export class UpdatesLog {
     this.floor = startPosition;
   }
 
+  /** Held from `floor` on: what a checkpoint keeps, so the history outlives a restart. */
+  snapshot(): { floor: number; entries: Update[] } {
+    return { floor: this.floor, entries: [...this.entries] };
+  }
+
+  static restore(capacity: number, saved: { floor: number; entries: Update[] }): UpdatesLog {
+    const log = new UpdatesLog(capacity, saved.floor);
+    for (const u of saved.entries) log.push(u);
+    return log;
+  }
+
+  /** Updates after this position are all held. */
+  get heldAfter(): number {
+    return this.floor;
+  }
+
   push(u: Update): void {
     this.entries.push(u);
     const dropped = this.entries.length > this.capacity ? this.entries.shift() : undefined;

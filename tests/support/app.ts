@@ -55,11 +55,12 @@ export async function startTestApp({
   readToken = false,
   minPositionWaitMs = 2000,
   store: kind = API_STORE,
+  updatesKept = undefined as number | undefined,
 } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'csto-api-'));
   const store = await openStore(kind, dir);
   if (corpus) await importEvents(store, corpusEvents());
-  const engine = new ProjectionEngine(store);
+  const engine = new ProjectionEngine(store, { updatesKept });
   await engine.start();
   const auth = new Auth({
     API_TOKENS: `alice:${TOKENS.alice},bob:${TOKENS.bob}`,
