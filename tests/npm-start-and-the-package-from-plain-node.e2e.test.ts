@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +30,12 @@ async function ready(url: string, exited: () => boolean): Promise<void> {
   throw new Error('npm start did not become ready');
 }
 
-test('SIGTERM to the npm start process reaches the service: it shuts down and the port closes', async () => {
+/** `npm start` in the package folder, as a user runs it, on a free port and a fresh file; ready when this resolves. */
+async function npmStart(): Promise<{
+  url: string;
+  npm: ChildProcessWithoutNullStreams;
+  exited: Promise<number | null>;
+}> {
   const port = await freePort();
   const npm = spawn('npm', ['start'], {
     cwd: ROOT,
@@ -41,14 +46,18 @@ test('SIGTERM to the npm start process reaches the service: it shuts down and th
       SQLITE_PATH: join(dir, 'events.db'),
       LOG_LEVEL: 'info',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let log = '';
-  npm.stdout.on('data', (d: Buffer) => (log += d.toString()));
+  npm.stderr.resume();
   const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   await ready(url, () => npm.exitCode !== null);
+  return { url, npm, exited };
+}
 
+test('SIGTERM to the npm start process reaches the service: it shuts down and the port closes', async () => {
+  const { url, npm, exited } = await npmStart();
+  let log = '';
+  npm.stdout.on('data', (d: Buffer) => (log += d.toString()));
   npm.kill('SIGTERM');
   expect(await exited).toBe(0);
   expect(log).toMatch(/"signal":"SIGTERM","msg":"shutting down"/);
@@ -59,22 +68,9 @@ test('the bin runs from plain Node, and csto-record/client works from a consumer
   const help = await run(process.execPath, [join(ROOT, 'bin', 'csto-record.js'), '--help']);
   expect(help.stdout).toMatch(/^csto-record: the command line/);
 
-  const port = await freePort();
-  const npm = spawn('npm', ['start'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SQLITE_PATH: join(dir, 'events.db'),
-      LOG_LEVEL: 'silent',
-    },
-    stdio: 'ignore',
-  });
-  const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
+  const { url, npm, exited } = await npmStart();
+  npm.stdout.resume();
   try {
-    const url = `http://127.0.0.1:${port}`;
-    await ready(url, () => npm.exitCode !== null);
     // A project that depends on this package: node_modules/csto-record is the package itself.
     const consumer = join(dir, 'consumer');
     mkdirSync(join(consumer, 'node_modules'), { recursive: true });

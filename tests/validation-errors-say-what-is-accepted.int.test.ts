@@ -1,17 +1,8 @@
 import type request from 'supertest';
-import { startTestApp, type TestApp } from './support/app';
+import { appThatMustNotChange } from './support/app';
 
-let t: TestApp;
-let head: number;
-beforeAll(async () => {
-  t = await startTestApp();
-  head = await t.store.head();
-});
-afterAll(async () => {
-  // Every request here is refused: none may have appended anything.
-  expect(await t.store.head()).toBe(head);
-  await t.close();
-});
+// Nothing a refused request does may change the log.
+const app = appThatMustNotChange();
 
 const STREAM = '/v1/streams/person-nikolai-bordyuzha/events';
 const statement = (extra: Record<string, unknown> = {}) => ({
@@ -21,7 +12,7 @@ const statement = (extra: Record<string, unknown> = {}) => ({
   source: { article: 'edm-v7-i31' },
   ...extra,
 });
-const post = (body: unknown) => t.post(STREAM, body);
+const post = (body: unknown) => app().post(STREAM, body);
 const issues = (res: request.Response) => {
   expect(res.status).toBe(400);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -69,16 +60,16 @@ test('given expectedRevision in a single fact, the 400 shows where it goes', asy
 });
 
 test('given asOf=2007, one issue says a day is expected, with an example', async () => {
-  expect(issues(await t.get('/v1/membership?asOf=2007'))).toEqual([
+  expect(issues(await app().get('/v1/membership?asOf=2007'))).toEqual([
     { field: 'asOf', message: 'expected a day as YYYY-MM-DD, such as 2007-06-01' },
   ]);
 });
 
 test('given an unknown parameter, the hint lists every parameter the operation takes, minPosition and resume ones included', async () => {
-  expect(issues(await t.get('/v1/membership?minposition=3'))).toEqual([
+  expect(issues(await app().get('/v1/membership?minposition=3'))).toEqual([
     { field: 'minposition', message: 'unknown parameter; this operation accepts: asOf, knownAt, minPosition' },
   ]);
-  expect(issues(await t.get('/v1/events/stream?fromm=3'))).toEqual([
+  expect(issues(await app().get('/v1/events/stream?fromm=3'))).toEqual([
     {
       field: 'fromm',
       message: 'unknown parameter; this operation accepts: type, stream, from, lastEventId, minPosition',
@@ -87,12 +78,12 @@ test('given an unknown parameter, the hint lists every parameter the operation t
 });
 
 test('given a misspelt speaker, the 400 suggests the nearest known names instead of answering nothing', async () => {
-  const [issue] = issues(await t.get('/v1/statements?speaker=Bordyuzhaa'));
+  const [issue] = issues(await app().get('/v1/statements?speaker=Bordyuzhaa'));
   expect(issue).toEqual({
     field: 'speaker',
     message:
       'matches no known entity; did you mean Nikolai Bordyuzha (person-nikolai-bordyuzha)? GET /v1/entities lists them',
   });
-  const [none] = issues(await t.get('/v1/statements?speaker=Zzzzzzzzzzzz'));
+  const [none] = issues(await app().get('/v1/statements?speaker=Zzzzzzzzzzzz'));
   expect(none!.message).toBe('matches no known entity. GET /v1/entities lists them');
 });

@@ -105,3 +105,21 @@ export async function listen(app: Express): Promise<{ url: string; close(): Prom
     },
   };
 }
+
+/**
+ * The test app for a suite whose every request must be refused: it is started before
+ * the suite, and after it the log must be as it was (a refusal changes nothing).
+ */
+export function appThatMustNotChange(): () => TestApp {
+  let t: TestApp;
+  let head: number;
+  beforeAll(async () => {
+    t = await startTestApp();
+    head = await t.store.head();
+  });
+  afterAll(async () => {
+    expect(await t.store.head()).toBe(head);
+    await t.close();
+  });
+  return () => t;
+}
