@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../../events/envelope';
 import type { ReadModels } from '../../projections';
 import { captureBefore, changesOf } from '../../projections/changes';
-import { UpdatesLog, type Update } from './updates-log';
+import { UpdatesLog, type SavedUpdates, type Update } from './updates-log';
 
 /** Called with each event folded once live, and what it changed. */
 export type AppliedListener = (e: RecordedEvent, update: Update) => void;
@@ -21,14 +21,14 @@ export class ChangeFeed {
    * log before `head`, so a restart serves the same history, and all once live. A
    * history saved with the checkpoint goes on, when it reaches that far.
    */
-  keepFrom(position: number, head: number, saved: { floor: number; entries: Update[] } | null): void {
+  keepFrom(position: number, head: number, saved: SavedUpdates | null): void {
     const from = Math.max(position, head - this.capacity);
     this.log =
       saved && from === position ? UpdatesLog.restore(this.capacity, saved) : new UpdatesLog(this.capacity, from);
   }
 
   /** The history to save with a checkpoint. */
-  snapshot(): { floor: number; entries: Update[] } | null {
+  snapshot(): SavedUpdates | null {
     return this.log?.snapshot() ?? null;
   }
 

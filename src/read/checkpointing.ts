@@ -2,11 +2,10 @@ import { PROJECTIONS, type ReadModels } from '../../projections';
 import type { ProjectionName } from '../../projections/changes';
 import type { Projection } from '../../projections/projection';
 import type { CheckpointStore } from '../store/checkpoints';
-import type { Update } from './updates-log';
+import type { SavedUpdates } from './updates-log';
 
 /** The checkpoint entry that holds the recent read-model updates beside the read models. */
 const UPDATES = 'updates';
-type SavedUpdates = { floor: number; entries: Update[] };
 
 export const NAMES = Object.keys(PROJECTIONS) as ProjectionName[];
 export const projection = (name: ProjectionName) => PROJECTIONS[name] as Projection<unknown>;

@@ -9,6 +9,12 @@ export interface Update {
   changes: Change[];
 }
 
+/** The updates held and where they start: what a checkpoint saves of the log. */
+export interface SavedUpdates {
+  floor: number;
+  entries: Update[];
+}
+
 /**
  * The changes of the most recent events, so a subscriber that reconnects can be
  * given exactly what it missed. Older than the window, it is told to re-read.
@@ -26,11 +32,11 @@ export class UpdatesLog {
   }
 
   /** Held from `floor` on: what a checkpoint keeps, so the history outlives a restart. */
-  snapshot(): { floor: number; entries: Update[] } {
+  snapshot(): SavedUpdates {
     return { floor: this.floor, entries: [...this.entries] };
   }
 
-  static restore(capacity: number, saved: { floor: number; entries: Update[] }): UpdatesLog {
+  static restore(capacity: number, saved: SavedUpdates): UpdatesLog {
     const log = new UpdatesLog(capacity, saved.floor);
     for (const u of saved.entries) log.push(u);
     return log;
