@@ -15,7 +15,8 @@ export const RULES = {
   'reported-after-occurred': 'a fact does not occur after its source was published',
   'membership-held': 'no suspension or withdrawal from a membership the record says is not held on that date',
   'membership-not-held': 'no join or return to a membership the record says is held on that date',
-  'chair-is-member': 'the chairmanship goes to a member',
+  'chair-is-member':
+    'the chairmanship goes to a state the record shows as a member on that date, stated or implied; where no membership evidence reaches the date, the nearest evidence about the state must say member',
   'rejection-answers-proposal': 'a rejection answers a proposal recorded on the same relation before it',
   'retraction-target':
     'a retraction or correction names a fact in the record, not itself a retraction, correction or source registration, and not already retracted',

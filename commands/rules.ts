@@ -2,7 +2,7 @@ import type { DataOf } from '../events/catalog';
 import { ROLES, entityById, searchEntities } from '../events/entities';
 import type { DomainEvent, RecordedEvent } from '../events/envelope';
 import { insertEvidence, readAt, type Evidence } from '../projections/evidence';
-import { membershipEvidence } from '../projections/membership';
+import { membershipEvidence, membershipPieces } from '../projections/membership';
 import type { ReadModels } from '../projections';
 import type { RuleName } from './rule-names';
 
@@ -65,7 +65,7 @@ export function firstViolation(ctx: RuleContext, events: readonly DomainEvent[])
     const m = membershipEvidence(e);
     if (m) {
       const list = pendingMembership.get(m.country) ?? [];
-      insertEvidence(list, m.evidence);
+      for (const piece of membershipPieces(m.evidence)) insertEvidence(list, piece);
       pendingMembership.set(m.country, list);
     }
   }
@@ -157,16 +157,18 @@ function sourceRule(ctx: RuleContext, e: DomainEvent, at: (path: string) => stri
 }
 
 function typeRule(ctx: RuleContext, e: DomainEvent, at: (path: string) => string, p: Pending): Violation | null {
+  /** The membership the record shows on a date, from everything recorded and the facts before this one in the batch. */
   const membership = (country: string, date: string) => {
     const list = [...ctx.models.membership.evidence(country, null)];
     for (const x of p.pendingMembership.get(country) ?? []) insertEvidence(list, x);
-    const r = readAt(list, date);
-    return r === null || r.uncertain ? 'unknown' : r.value;
+    const r = readAt(list, date, null, ctx.models.membership.floorAt(null));
+    if (r) return { on: r.uncertain ? 'uncertain' : r.value, nearest: null };
+    return { on: 'unknown', nearest: list.find((x) => x.occurred.earliest > date)?.value ?? null };
   };
   switch (e.type) {
     case 'MembershipSuspended':
     case 'MemberWithdrew':
-      return membership(e.data.country, e.occurred.earliest) === 'not-member'
+      return membership(e.data.country, e.occurred.earliest).on === 'not-member'
         ? {
             rule: 'membership-held',
             field: at('/data/country'),
@@ -175,7 +177,7 @@ function typeRule(ctx: RuleContext, e: DomainEvent, at: (path: string) => string
         : null;
     case 'MemberJoined':
     case 'MembershipRestored':
-      return membership(e.data.country, e.occurred.earliest) === 'member'
+      return membership(e.data.country, e.occurred.earliest).on === 'member'
         ? {
             rule: 'membership-not-held',
             field: at('/data/country'),
@@ -186,13 +188,22 @@ function typeRule(ctx: RuleContext, e: DomainEvent, at: (path: string) => string
     case 'ChairmanshipAttested':
     case 'ChairmanshipPlanned': {
       const date = e.type === 'ChairmanshipPlanned' ? e.data.term.earliest : e.occurred.earliest;
-      return membership(e.data.country, date) === 'not-member'
-        ? {
-            rule: 'chair-is-member',
-            field: at('/data/country'),
-            message: `the chairmanship goes to a member; ${e.data.country} is not one on ${date}`,
-          }
-        : null;
+      const m = membership(e.data.country, date);
+      // Where no evidence reaches the date, the nearest evidence about the state must say member.
+      if (m.on === 'member' || (m.on === 'unknown' && m.nearest === 'member')) return null;
+      const shows =
+        m.on === 'unknown'
+          ? m.nearest === null
+            ? 'the record has no evidence of its membership'
+            : 'no evidence reaches that date, and the nearest says it is not a member'
+          : m.on === 'uncertain'
+            ? 'its membership is uncertain on that date'
+            : 'the record shows it is not a member then';
+      return {
+        rule: 'chair-is-member',
+        field: at('/data/country'),
+        message: `the chairmanship goes to a member; ${e.data.country} on ${date}: ${shows}. Record its membership first (a MembershipAttested or MemberJoined on stream ${e.data.country})`,
+      };
     }
     case 'CooperationRejected': {
       const answered =

@@ -72,6 +72,16 @@ export const EventData = {
     place: Short.nullable(),
     host: EntityId.nullable(),
   }),
+  AgreementInEffect: z
+    .object({
+      agreement: Short,
+      country: EntityId,
+      wording: Text,
+      restoresMembership: z.boolean().default(false),
+    })
+    .describe(
+      "An agreement reported in effect for a country. `restoresMembership`: the source presents it as the country's return to membership; the membership read model takes that as a restoration it implies, not one stated.",
+    ),
   AgreementRatified: z.object({ agreement: Short, country: EntityId, by: Short, first: z.boolean().default(false) }),
   ForceEstablished: z.object({ force: EntityId, wording: Text }),
   ForcePlanned: z.object({ force: Short, wording: Text }),

@@ -23,6 +23,13 @@ function daysInMonth(year: number, month: number): number {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
+/** The day `n` days after (or, negative, before) an ISO day. */
+export function addDays(iso: IsoDay, n: number): IsoDay {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
 /**
  * When something happened, kept at the precision the source gives. The interval
  * [earliest, latest] (inclusive days) holds every day it may have happened on;

@@ -461,6 +461,7 @@ export interface components {
             text: string;
         };
         EvidenceRef: {
+            basis: components["schemas"]["Basis"];
             /** Format: uuid */
             eventId: string;
             type: components["schemas"]["EventType"];
@@ -476,14 +477,38 @@ export interface components {
             position: number;
         };
         /**
-         * @description change: it began at `since`. attestation: it was first reported at `since` and may have begun earlier.
+         * @description change: it began at `since`. attestation: it was first reported at `since` and may have begun earlier. implied: it held just before a later change (a suspension implies membership before it); `since` is as far back as the evidence allows, and `sinceNote` says what bounds it.
          * @enum {string}
          */
-        SinceBasis: "change" | "attestation";
+        SinceBasis: "change" | "attestation" | "implied";
+        /**
+         * @description stated: a source says it. implied: it follows from what a source says (a suspension implies membership just before it; a protocol of return in effect implies a restoration).
+         * @enum {string}
+         */
+        Basis: "stated" | "implied";
+        /** @description How far the evidence reaches at `asOf`. */
+        Evidenced: {
+            basis: components["schemas"]["Basis"];
+            /** @description The latest day at or before `asOf` that the supporting evidence speaks for; null when the state is carried back from later evidence. */
+            lastEvidence: components["schemas"]["Date"] | null;
+            /** @description The earliest later evidence about the same subject, whatever it says; null when there is none. */
+            nextEvidence: components["schemas"]["Date"] | null;
+            /** @description true: nothing after `lastEvidence` up to `asOf` confirms the state, and no later evidence agrees with it; the read model keeps the state but only carries it. false inside a change's range, on the evidence's own days, and between two pieces of evidence that agree. */
+            extrapolated: boolean;
+        };
         Membership: components["schemas"]["ReadModelHeader"] & {
             members: components["schemas"]["Member"][];
+            /** @description The states the record has membership evidence about, but none (stated or implied) that reaches `asOf`. Neither members nor non-members there. */
+            unknown: {
+                country: string;
+                countryId: string;
+                firstEvidence: components["schemas"]["Date"];
+            }[];
         };
-        Member: {
+        Member: components["schemas"]["Evidenced"] & components["schemas"]["MemberState"];
+        MemberState: {
+            /** @description For an implied state, what bounds how far back it reaches. */
+            sinceNote: string | null;
             /**
              * @description English short name.
              * @example Uzbekistan
@@ -510,13 +535,26 @@ export interface components {
                     to: components["schemas"]["Date"] | null;
                     /** @enum {string} */
                     status: "member" | "not-member" | "possibly-member";
+                    /**
+                     * @description known: stated evidence supports it (on its days, or between two that agree); implied: it rests on an implication; extrapolated: carried past the evidence. Where no evidence reaches, there is no interval: unknown.
+                     * @enum {string}
+                     */
+                    basis: "known" | "implied" | "extrapolated";
                     evidence: string[];
                 }[];
             }[];
         };
         Relations: components["schemas"]["ReadModelHeader"] & {
-            /** @enum {string} */
-            status: "none" | "proposed" | "rejected" | "cooperating";
+            /**
+             * @description unknown: no evidence reaches `asOf`. none: a source says there are no relations.
+             * @enum {string}
+             */
+            status: "unknown" | "none" | "proposed" | "rejected" | "cooperating";
+            basis: components["schemas"]["Basis"] | null;
+            lastEvidence: components["schemas"]["Date"] | null;
+            nextEvidence: components["schemas"]["Date"] | null;
+            /** @description As in `Evidenced`; false when the status is unknown. */
+            extrapolated: boolean;
             since: components["schemas"]["Date"] | null;
             sinceBasis: components["schemas"]["SinceBasis"] | null;
             uncertain: boolean;
@@ -529,15 +567,7 @@ export interface components {
             })[];
         };
         Chairmanship: components["schemas"]["ReadModelHeader"] & {
-            chair: null | {
-                country: string;
-                countryId: string;
-                since: components["schemas"]["Date"];
-                sinceBasis: components["schemas"]["SinceBasis"];
-                uncertain: boolean;
-                uncertainRange: components["schemas"]["DateRange"] | null;
-                evidence: components["schemas"]["EvidenceRef"][];
-            };
+            chair: null | (components["schemas"]["Evidenced"] & components["schemas"]["ChairState"]);
             planned: {
                 country: string;
                 countryId: string;
@@ -548,10 +578,26 @@ export interface components {
                 article: string;
             }[];
         };
+        ChairState: {
+            country: string;
+            countryId: string;
+            since: components["schemas"]["Date"];
+            sinceBasis: components["schemas"]["SinceBasis"];
+            uncertain: boolean;
+            uncertainRange: components["schemas"]["DateRange"] | null;
+            evidence: components["schemas"]["EvidenceRef"][];
+            /** @description The term a plan announced by `asOf` gave this chair, if any. */
+            plannedTerm: components["schemas"]["DateRange"] | null;
+            /** @description The planned term ended before `asOf`, and no evidence after it says the chair stayed. */
+            termEnded: boolean;
+        };
         Summit: {
             id: string;
-            /** @enum {string} */
-            status: "held" | "planned";
+            /**
+             * @description planned-date-passed: the planned date is over by `asOf` and the record has no report of the summit being held.
+             * @enum {string}
+             */
+            status: "held" | "planned" | "planned-date-passed";
             /** @description The city, when the articles name it. */
             place: string | null;
             host: string | null;
@@ -625,7 +671,7 @@ export interface components {
             aliases: string[];
         };
         /** @enum {string} */
-        EventType: "TreatySigned" | "OrganizationRegistered" | "DecisionTaken" | "MemberJoined" | "MembershipSuspended" | "MembershipRestored" | "MemberWithdrew" | "MembershipAttested" | "ChairmanshipTransferred" | "ChairmanshipAttested" | "ChairmanshipPlanned" | "SummitHeld" | "SummitPlanned" | "StatementMade" | "CooperationProposed" | "CooperationRejected" | "RelationsAttested" | "AgreementSigned" | "AgreementRatified" | "ForceEstablished" | "ForcePlanned" | "ForceParticipationDeclined" | "BodyEstablished" | "ExerciseHeld" | "MeetingHeld" | "VisitMade" | "AwardPresented" | "SourceRegistered" | "FactRetracted" | "FactCorrected";
+        EventType: "TreatySigned" | "OrganizationRegistered" | "DecisionTaken" | "MemberJoined" | "MembershipSuspended" | "MembershipRestored" | "MemberWithdrew" | "MembershipAttested" | "ChairmanshipTransferred" | "ChairmanshipAttested" | "ChairmanshipPlanned" | "SummitHeld" | "SummitPlanned" | "StatementMade" | "CooperationProposed" | "CooperationRejected" | "RelationsAttested" | "AgreementSigned" | "AgreementInEffect" | "AgreementRatified" | "ForceEstablished" | "ForcePlanned" | "ForceParticipationDeclined" | "BodyEstablished" | "ExerciseHeld" | "MeetingHeld" | "VisitMade" | "AwardPresented" | "SourceRegistered" | "FactRetracted" | "FactCorrected";
         EventSource: {
             article: string;
             outlet: string | null;
@@ -633,7 +679,7 @@ export interface components {
             quote: string | null;
         };
         /** @description An event as recorded, with its envelope; `type` decides the shape of `data`. */
-        Event: components["schemas"]["TreatySignedEvent"] | components["schemas"]["OrganizationRegisteredEvent"] | components["schemas"]["DecisionTakenEvent"] | components["schemas"]["MemberJoinedEvent"] | components["schemas"]["MembershipSuspendedEvent"] | components["schemas"]["MembershipRestoredEvent"] | components["schemas"]["MemberWithdrewEvent"] | components["schemas"]["MembershipAttestedEvent"] | components["schemas"]["ChairmanshipTransferredEvent"] | components["schemas"]["ChairmanshipAttestedEvent"] | components["schemas"]["ChairmanshipPlannedEvent"] | components["schemas"]["SummitHeldEvent"] | components["schemas"]["SummitPlannedEvent"] | components["schemas"]["StatementMadeEvent"] | components["schemas"]["CooperationProposedEvent"] | components["schemas"]["CooperationRejectedEvent"] | components["schemas"]["RelationsAttestedEvent"] | components["schemas"]["AgreementSignedEvent"] | components["schemas"]["AgreementRatifiedEvent"] | components["schemas"]["ForceEstablishedEvent"] | components["schemas"]["ForcePlannedEvent"] | components["schemas"]["ForceParticipationDeclinedEvent"] | components["schemas"]["BodyEstablishedEvent"] | components["schemas"]["ExerciseHeldEvent"] | components["schemas"]["MeetingHeldEvent"] | components["schemas"]["VisitMadeEvent"] | components["schemas"]["AwardPresentedEvent"] | components["schemas"]["SourceRegisteredEvent"] | components["schemas"]["FactRetractedEvent"] | components["schemas"]["FactCorrectedEvent"];
+        Event: components["schemas"]["TreatySignedEvent"] | components["schemas"]["OrganizationRegisteredEvent"] | components["schemas"]["DecisionTakenEvent"] | components["schemas"]["MemberJoinedEvent"] | components["schemas"]["MembershipSuspendedEvent"] | components["schemas"]["MembershipRestoredEvent"] | components["schemas"]["MemberWithdrewEvent"] | components["schemas"]["MembershipAttestedEvent"] | components["schemas"]["ChairmanshipTransferredEvent"] | components["schemas"]["ChairmanshipAttestedEvent"] | components["schemas"]["ChairmanshipPlannedEvent"] | components["schemas"]["SummitHeldEvent"] | components["schemas"]["SummitPlannedEvent"] | components["schemas"]["StatementMadeEvent"] | components["schemas"]["CooperationProposedEvent"] | components["schemas"]["CooperationRejectedEvent"] | components["schemas"]["RelationsAttestedEvent"] | components["schemas"]["AgreementSignedEvent"] | components["schemas"]["AgreementInEffectEvent"] | components["schemas"]["AgreementRatifiedEvent"] | components["schemas"]["ForceEstablishedEvent"] | components["schemas"]["ForcePlannedEvent"] | components["schemas"]["ForceParticipationDeclinedEvent"] | components["schemas"]["BodyEstablishedEvent"] | components["schemas"]["ExerciseHeldEvent"] | components["schemas"]["MeetingHeldEvent"] | components["schemas"]["VisitMadeEvent"] | components["schemas"]["AwardPresentedEvent"] | components["schemas"]["SourceRegisteredEvent"] | components["schemas"]["FactRetractedEvent"] | components["schemas"]["FactCorrectedEvent"];
         /** @description Pass as `cursor` for the next page; null on the last page. */
         Next: string | null;
         SummitPage: components["schemas"]["ReadModelHeader"] & {
@@ -682,7 +728,7 @@ export interface components {
             }[];
         };
         /** @description One fact as a client records it; `type` decides the shape of `data`. `occurred` is an EDTF date (`2005-10-29`, `2005-10`, `1999`, `2006-06/2006-08`, `2000/..`) or the full interval. */
-        FactInput: components["schemas"]["TreatySignedFact"] | components["schemas"]["OrganizationRegisteredFact"] | components["schemas"]["DecisionTakenFact"] | components["schemas"]["MemberJoinedFact"] | components["schemas"]["MembershipSuspendedFact"] | components["schemas"]["MembershipRestoredFact"] | components["schemas"]["MemberWithdrewFact"] | components["schemas"]["MembershipAttestedFact"] | components["schemas"]["ChairmanshipTransferredFact"] | components["schemas"]["ChairmanshipAttestedFact"] | components["schemas"]["ChairmanshipPlannedFact"] | components["schemas"]["SummitHeldFact"] | components["schemas"]["SummitPlannedFact"] | components["schemas"]["StatementMadeFact"] | components["schemas"]["CooperationProposedFact"] | components["schemas"]["CooperationRejectedFact"] | components["schemas"]["RelationsAttestedFact"] | components["schemas"]["AgreementSignedFact"] | components["schemas"]["AgreementRatifiedFact"] | components["schemas"]["ForceEstablishedFact"] | components["schemas"]["ForcePlannedFact"] | components["schemas"]["ForceParticipationDeclinedFact"] | components["schemas"]["BodyEstablishedFact"] | components["schemas"]["ExerciseHeldFact"] | components["schemas"]["MeetingHeldFact"] | components["schemas"]["VisitMadeFact"] | components["schemas"]["AwardPresentedFact"] | components["schemas"]["SourceRegisteredFact"] | components["schemas"]["FactRetractedFact"] | components["schemas"]["FactCorrectedFact"];
+        FactInput: components["schemas"]["TreatySignedFact"] | components["schemas"]["OrganizationRegisteredFact"] | components["schemas"]["DecisionTakenFact"] | components["schemas"]["MemberJoinedFact"] | components["schemas"]["MembershipSuspendedFact"] | components["schemas"]["MembershipRestoredFact"] | components["schemas"]["MemberWithdrewFact"] | components["schemas"]["MembershipAttestedFact"] | components["schemas"]["ChairmanshipTransferredFact"] | components["schemas"]["ChairmanshipAttestedFact"] | components["schemas"]["ChairmanshipPlannedFact"] | components["schemas"]["SummitHeldFact"] | components["schemas"]["SummitPlannedFact"] | components["schemas"]["StatementMadeFact"] | components["schemas"]["CooperationProposedFact"] | components["schemas"]["CooperationRejectedFact"] | components["schemas"]["RelationsAttestedFact"] | components["schemas"]["AgreementSignedFact"] | components["schemas"]["AgreementInEffectFact"] | components["schemas"]["AgreementRatifiedFact"] | components["schemas"]["ForceEstablishedFact"] | components["schemas"]["ForcePlannedFact"] | components["schemas"]["ForceParticipationDeclinedFact"] | components["schemas"]["BodyEstablishedFact"] | components["schemas"]["ExerciseHeldFact"] | components["schemas"]["MeetingHeldFact"] | components["schemas"]["VisitMadeFact"] | components["schemas"]["AwardPresentedFact"] | components["schemas"]["SourceRegisteredFact"] | components["schemas"]["FactRetractedFact"] | components["schemas"]["FactCorrectedFact"];
         FactBatch: {
             /** @description The stream's current revision, -1 or "no-stream" for a new stream, or "any". */
             expectedRevision?: number | ("no-stream" | "any");
@@ -2176,7 +2222,7 @@ export interface components {
          *     - `reported-after-occurred`: a fact does not occur after its source was published
          *     - `membership-held`: no suspension or withdrawal from a membership the record says is not held on that date
          *     - `membership-not-held`: no join or return to a membership the record says is held on that date
-         *     - `chair-is-member`: the chairmanship goes to a member
+         *     - `chair-is-member`: the chairmanship goes to a state the record shows as a member on that date, stated or implied; where no membership evidence reaches the date, the nearest evidence about the state must say member
          *     - `rejection-answers-proposal`: a rejection answers a proposal recorded on the same relation before it
          *     - `retraction-target`: a retraction or correction names a fact in the record, not itself a retraction, correction or source registration, and not already retracted
          *     - `correction-in-batch`: a correction's replacement, of the same type, is recorded in the same request
@@ -2202,6 +2248,59 @@ export interface components {
         };
         /** @description An EDTF date (`2005-10-29`, `2005-10`, `1999`, `2006-06/2006-08`, `2000/..`) or the full interval. */
         OccurredInput: string | components["schemas"]["FuzzyDate"];
+        /** @description An agreement reported in effect for a country. `restoresMembership`: the source presents it as the country's return to membership; the membership read model takes that as a restoration it implies, not one stated. */
+        AgreementInEffectData: {
+            agreement: string;
+            country: string;
+            wording: string;
+            /** @default false */
+            restoresMembership: boolean;
+        };
+        AgreementInEffectEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AgreementInEffect";
+            data: components["schemas"]["AgreementInEffectData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        AgreementInEffectFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AgreementInEffect";
+            occurred: components["schemas"]["OccurredInput"];
+            /** @description An agreement reported in effect for a country. `restoresMembership`: the source presents it as the country's return to membership; the membership read model takes that as a restoration it implies, not one stated. */
+            data: {
+                agreement: string;
+                country: string;
+                wording: string;
+                /** @description Default: false. */
+                restoresMembership?: boolean;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
     };
     responses: {
         /** @description No valid bearer token. `WWW-Authenticate` says which scheme. */
@@ -2531,43 +2630,44 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "asOf": "2007-06-01",
+                     *       "asOf": "1998-06-01",
                      *       "knownAt": null,
-                     *       "position": 92,
+                     *       "position": 91,
                      *       "members": [
                      *         {
-                     *           "country": "Armenia",
-                     *           "countryId": "country-armenia",
+                     *           "country": "Uzbekistan",
+                     *           "countryId": "country-uzbekistan",
                      *           "status": "member",
-                     *           "since": "2005-11-11",
-                     *           "sinceBasis": "attestation",
+                     *           "since": "1992-05-15",
+                     *           "sinceBasis": "implied",
+                     *           "sinceNote": "no further back than the Collective Security Treaty, signed May 15, 1992: nothing is a member of it before it exists",
+                     *           "basis": "implied",
                      *           "uncertain": false,
                      *           "uncertainRange": null,
                      *           "evidence": [
                      *             {
-                     *               "eventId": "caea7848-b918-5da9-9061-69bb0416e641",
-                     *               "type": "MembershipAttested",
+                     *               "eventId": "04faa253-adb7-5c44-b507-e1cb41b29345",
+                     *               "type": "MembershipSuspended",
                      *               "article": "edm-v2-i213",
-                     *               "occurred": "not before November 11, 2005"
+                     *               "occurred": "the day before the change dated \"in 1999\"",
+                     *               "basis": "implied"
                      *             }
-                     *           ]
+                     *           ],
+                     *           "lastEvidence": null,
+                     *           "nextEvidence": "1998-12-31",
+                     *           "extrapolated": true
+                     *         }
+                     *       ],
+                     *       "unknown": [
+                     *         {
+                     *           "country": "Armenia",
+                     *           "countryId": "country-armenia",
+                     *           "firstEvidence": "2005-11-11"
                      *         },
                      *         {
                      *           "country": "Belarus",
                      *           "countryId": "country-belarus",
-                     *           "status": "member",
-                     *           "since": "2005-11-11",
-                     *           "sinceBasis": "attestation",
-                     *           "uncertain": false,
-                     *           "uncertainRange": null,
-                     *           "evidence": [
-                     *             {
-                     *               "eventId": "ebc20864-10cb-5baf-bd27-58340b7b7d38",
-                     *               "type": "MembershipAttested",
-                     *               "article": "edm-v2-i213",
-                     *               "occurred": "not before November 11, 2005"
-                     *             }
-                     *           ]
+                     *           "firstEvidence": "2005-11-11"
                      *         }
                      *       ]
                      *     }
@@ -2608,42 +2708,95 @@ export interface operations {
                     /**
                      * @example {
                      *       "knownAt": null,
-                     *       "position": 92,
+                     *       "position": 91,
                      *       "items": [
                      *         {
                      *           "country": "Uzbekistan",
                      *           "countryId": "country-uzbekistan",
                      *           "intervals": [
                      *             {
+                     *               "from": "1992-05-15",
+                     *               "to": "1998-12-31",
+                     *               "status": "member",
+                     *               "basis": "extrapolated",
+                     *               "evidence": [
+                     *                 "04faa253-adb7-5c44-b507-e1cb41b29345"
+                     *               ]
+                     *             },
+                     *             {
+                     *               "from": "1998-12-31",
+                     *               "to": "1999-01-01",
+                     *               "status": "member",
+                     *               "basis": "implied",
+                     *               "evidence": [
+                     *                 "04faa253-adb7-5c44-b507-e1cb41b29345"
+                     *               ]
+                     *             },
+                     *             {
                      *               "from": "1999-01-01",
                      *               "to": "1999-12-31",
                      *               "status": "possibly-member",
+                     *               "basis": "known",
                      *               "evidence": [
                      *                 "04faa253-adb7-5c44-b507-e1cb41b29345"
                      *               ]
                      *             },
                      *             {
                      *               "from": "1999-12-31",
+                     *               "to": "2006-05-31",
+                     *               "status": "not-member",
+                     *               "basis": "known",
+                     *               "evidence": [
+                     *                 "04faa253-adb7-5c44-b507-e1cb41b29345",
+                     *                 "2b5e5a62-d161-5970-a70f-9ed343baf27a"
+                     *               ]
+                     *             },
+                     *             {
+                     *               "from": "2006-05-31",
                      *               "to": "2006-06-01",
                      *               "status": "not-member",
+                     *               "basis": "implied",
                      *               "evidence": [
-                     *                 "04faa253-adb7-5c44-b507-e1cb41b29345"
+                     *                 "04faa253-adb7-5c44-b507-e1cb41b29345",
+                     *                 "72a61165-c2bf-5cf0-a018-daa55d0614c1"
                      *               ]
                      *             },
                      *             {
                      *               "from": "2006-06-01",
                      *               "to": "2007-03-01",
                      *               "status": "possibly-member",
+                     *               "basis": "implied",
                      *               "evidence": [
-                     *                 "a23aed80-8e04-5de7-b05e-7a8da17ca92e"
+                     *                 "72a61165-c2bf-5cf0-a018-daa55d0614c1"
                      *               ]
                      *             },
                      *             {
                      *               "from": "2007-03-01",
+                     *               "to": "2007-05-23",
+                     *               "status": "member",
+                     *               "basis": "implied",
+                     *               "evidence": [
+                     *                 "72a61165-c2bf-5cf0-a018-daa55d0614c1"
+                     *               ]
+                     *             },
+                     *             {
+                     *               "from": "2007-05-23",
+                     *               "to": "2008-01-01",
+                     *               "status": "member",
+                     *               "basis": "known",
+                     *               "evidence": [
+                     *                 "72a61165-c2bf-5cf0-a018-daa55d0614c1",
+                     *                 "3d8a9fcb-b495-5353-af66-dbc3580a088e"
+                     *               ]
+                     *             },
+                     *             {
+                     *               "from": "2008-01-01",
                      *               "to": null,
                      *               "status": "member",
+                     *               "basis": "extrapolated",
                      *               "evidence": [
-                     *                 "a23aed80-8e04-5de7-b05e-7a8da17ca92e"
+                     *                 "72a61165-c2bf-5cf0-a018-daa55d0614c1",
+                     *                 "3d8a9fcb-b495-5353-af66-dbc3580a088e"
                      *               ]
                      *             }
                      *           ]
@@ -2693,18 +2846,23 @@ export interface operations {
                      * @example {
                      *       "asOf": "2007-06-01",
                      *       "knownAt": null,
-                     *       "position": 92,
+                     *       "position": 91,
                      *       "status": "rejected",
                      *       "since": "2005-10-29",
                      *       "sinceBasis": "change",
+                     *       "basis": "stated",
                      *       "uncertain": false,
                      *       "uncertainRange": null,
+                     *       "lastEvidence": "2005-10-29",
+                     *       "nextEvidence": "2010-02-04",
+                     *       "extrapolated": true,
                      *       "history": [
                      *         {
                      *           "eventId": "956b0c82-58bc-50a0-9bbc-dbbb126cec43",
                      *           "type": "CooperationProposed",
                      *           "article": "edm-v4-i45",
                      *           "occurred": "since 2000",
+                     *           "basis": "stated",
                      *           "from": "2000-01-01",
                      *           "to": "2000-12-31",
                      *           "status": "proposed"
@@ -2714,6 +2872,7 @@ export interface operations {
                      *           "type": "CooperationProposed",
                      *           "article": "edm-v2-i213",
                      *           "occurred": "RIA-Novosti, October 21",
+                     *           "basis": "stated",
                      *           "from": "2005-10-21",
                      *           "to": "2005-10-21",
                      *           "status": "proposed"
@@ -2723,6 +2882,7 @@ export interface operations {
                      *           "type": "CooperationRejected",
                      *           "article": "edm-v2-i213",
                      *           "occurred": "October 29",
+                     *           "basis": "stated",
                      *           "from": "2005-10-29",
                      *           "to": "2005-10-29",
                      *           "status": "rejected"
@@ -2770,39 +2930,37 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "asOf": "2007-06-01",
+                     *       "asOf": "2010-01-01",
                      *       "knownAt": null,
-                     *       "position": 92,
+                     *       "position": 91,
                      *       "chair": {
-                     *         "country": "Russia",
-                     *         "countryId": "country-russia",
-                     *         "since": "2005-10-21",
-                     *         "sinceBasis": "attestation",
+                     *         "country": "Kyrgyzstan",
+                     *         "countryId": "country-kyrgyzstan",
+                     *         "since": "2007-10-06",
+                     *         "sinceBasis": "change",
+                     *         "basis": "stated",
                      *         "uncertain": false,
                      *         "uncertainRange": null,
                      *         "evidence": [
                      *           {
-                     *             "eventId": "9509c151-268d-5b28-83b1-0fccb01054de",
-                     *             "type": "ChairmanshipAttested",
-                     *             "article": "edm-v2-i213",
-                     *             "occurred": "RIA-Novosti, October 21"
+                     *             "eventId": "b1ceb869-39d4-54bd-bc51-b33557c0d626",
+                     *             "type": "ChairmanshipTransferred",
+                     *             "article": "edm-v4-i191",
+                     *             "occurred": "October 6",
+                     *             "basis": "stated"
                      *           }
-                     *         ]
+                     *         ],
+                     *         "lastEvidence": "2007-10-06",
+                     *         "nextEvidence": null,
+                     *         "extrapolated": true,
+                     *         "plannedTerm": {
+                     *           "earliest": "2008-01-01",
+                     *           "latest": "2008-06-30",
+                     *           "text": "the first half of 2008"
+                     *         },
+                     *         "termEnded": true
                      *       },
-                     *       "planned": [
-                     *         {
-                     *           "country": "Kyrgyzstan",
-                     *           "countryId": "country-kyrgyzstan",
-                     *           "term": {
-                     *             "earliest": "2008-01-01",
-                     *             "latest": "2008-06-30",
-                     *             "text": "the first half of 2008"
-                     *           },
-                     *           "announced": "May 21-23",
-                     *           "eventId": "6a454489-98e9-5c48-a35d-23576ab5927b",
-                     *           "article": "edm-v4-i103"
-                     *         }
-                     *       ]
+                     *       "planned": []
                      *     }
                      */
                     "application/json": components["schemas"]["Chairmanship"];

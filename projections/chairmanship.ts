@@ -1,8 +1,17 @@
 import type { RecordedEvent } from '../events/envelope';
-import { evidenceOf, rangeOf, refOf, type DateRange, type Evidence, type EvidenceRef } from './evidence';
+import {
+  evidenceOf,
+  qualify,
+  rangeOf,
+  refOf,
+  type DateRange,
+  type EvidenceRef,
+  type Qualified,
+  type Reading,
+} from './evidence';
 import { countryName } from './membership';
 import { Retractions, type Projection, type TemporalQuery } from './projection';
-import { TemporalIndex } from './temporal-index';
+import { TemporalIndex, type TemporalIndexSnapshot } from './temporal-index';
 
 const ORG = 'organization-csto';
 
@@ -14,7 +23,7 @@ export interface ChairmanshipState {
 
 export const chairmanship: Projection<ChairmanshipState> = {
   name: 'chairmanship',
-  version: 1,
+  version: 2,
   init: () => ({ chairs: new TemporalIndex<string>(), planned: [], retractions: new Retractions() }),
   snapshot: (state) => ({
     chairs: state.chairs.toJSON(),
@@ -23,7 +32,7 @@ export const chairmanship: Projection<ChairmanshipState> = {
   }),
   restore: (s) => {
     const { chairs, planned, retractions } = s as {
-      chairs: [string, Evidence<string>[]][];
+      chairs: TemporalIndexSnapshot<string>;
       planned: ChairmanshipState['planned'];
       retractions: [string, string][];
     };
@@ -47,15 +56,22 @@ export const chairmanship: Projection<ChairmanshipState> = {
 };
 
 export interface ChairmanshipView {
-  chair: {
-    country: string;
-    countryId: string;
-    since: string;
-    sinceBasis: 'change' | 'attestation';
-    uncertain: boolean;
-    uncertainRange: DateRange | null;
-    evidence: EvidenceRef[];
-  } | null;
+  chair:
+    | (Qualified & {
+        country: string;
+        countryId: string;
+        since: string;
+        sinceBasis: Reading<string>['sinceBasis'];
+        basis: 'stated' | 'implied';
+        uncertain: boolean;
+        uncertainRange: DateRange | null;
+        evidence: EvidenceRef[];
+        /** The term a plan announced by asOf gave this chair, if any. */
+        plannedTerm: DateRange | null;
+        /** That term ended before asOf, and nothing later says the chair stayed. */
+        termEnded: boolean;
+      })
+    | null;
   /** Plans announced by `asOf` for chairmanships that had not begun by then. */
   planned: {
     country: string;
@@ -69,10 +85,11 @@ export interface ChairmanshipView {
 
 export function chairmanshipAt(state: ChairmanshipState, q: TemporalQuery): ChairmanshipView {
   const r = state.chairs.read(ORG, q);
-  const planned = state.planned
-    .filter(
-      (e) => state.retractions.visible(e, q.knownAt) && e.occurred.earliest <= q.asOf && q.asOf < e.data.term.earliest,
-    )
+  const announced = state.planned.filter(
+    (e) => state.retractions.visible(e, q.knownAt) && e.occurred.earliest <= q.asOf,
+  );
+  const planned = announced
+    .filter((e) => q.asOf < e.data.term.earliest)
     .map((e) => ({
       country: countryName(e.data.country),
       countryId: e.data.country,
@@ -81,15 +98,23 @@ export function chairmanshipAt(state: ChairmanshipState, q: TemporalQuery): Chai
       eventId: e.id,
       article: e.source.article,
     }));
+  if (!r) return { chair: null, planned };
+  const qualified = qualify(r, q.asOf);
+  const plan = announced.filter((e) => e.data.country === r.value).at(-1);
   return {
-    chair: r && {
+    chair: {
       country: countryName(r.value),
       countryId: r.value,
       since: r.since,
       sinceBasis: r.sinceBasis,
+      basis: r.basis,
       uncertain: r.uncertain,
       uncertainRange: rangeOf(r.uncertainRange),
       evidence: r.evidence.map(refOf),
+      ...qualified,
+      plannedTerm: rangeOf(plan?.data.term ?? null),
+      termEnded:
+        plan !== undefined && plan.data.term.latest < q.asOf && (qualified.lastEvidence ?? '') <= plan.data.term.latest,
     },
     planned,
   };

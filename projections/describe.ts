@@ -42,6 +42,8 @@ export function describe(e: RecordedEvent): string {
       return `Relations between ${name(e.data.parties[0])} and ${name(e.data.parties[1])}: ${e.data.status}`;
     case 'AgreementSigned':
       return `${e.data.agreement} signed${e.data.place ? ` in ${e.data.place}` : ''}`;
+    case 'AgreementInEffect':
+      return `${e.data.agreement} in effect for ${name(e.data.country)}${e.data.restoresMembership ? ' (its return to membership)' : ''}`;
     case 'AgreementRatified':
       return `${e.data.agreement} ratified by ${e.data.by}${e.data.first ? ' (first to ratify)' : ''}`;
     case 'ForceEstablished':

@@ -1,5 +1,5 @@
 import type { EventType } from '../events/catalog';
-import type { FuzzyDate } from '../events/dates';
+import { addDays, type FuzzyDate } from '../events/dates';
 import type { DomainEvent } from '../events/envelope';
 import { prefixLength } from './bisect';
 import { isVisibleAt } from './projection';
@@ -7,15 +7,30 @@ import { isVisibleAt } from './projection';
 /**
  * One piece of evidence about a value that changes over time: either a change
  * (the value becomes `value` somewhere inside `occurred`) or an attestation (the
- * value was `value` at `occurred`).
+ * value was `value` at `occurred`). `basis` says whether a source states it or it
+ * follows from what a source states (a change implies the value just before it).
  */
 export interface Evidence<V> {
   kind: 'change' | 'attestation';
+  basis: 'stated' | 'implied';
   value: V;
   occurred: FuzzyDate;
   eventId: string;
   type: EventType;
   article: string;
+  reported: string;
+  retractedAt: string | null;
+}
+
+/**
+ * What bounds how far back an implied value reaches when no earlier evidence
+ * does: for membership, the treaty (nothing is a member of it before it exists).
+ */
+export interface Floor {
+  date: string;
+  /** Why implied values reach back no further, in words. */
+  text: string;
+  eventId: string;
   reported: string;
   retractedAt: string | null;
 }
@@ -26,16 +41,35 @@ export interface Reading<V> {
   uncertain: boolean;
   /** The range that makes the reading uncertain. */
   uncertainRange: FuzzyDate | null;
-  /** From when the value certainly holds (a change's end), or the first attestation of it. */
+  /** From when the value holds, as far as the evidence says. */
   since: string;
-  /** 'attestation': the value may have held before `since`; 'change': it began then. */
-  sinceBasis: 'change' | 'attestation';
+  /**
+   * 'change': it began then. 'attestation': first reported then; it may have begun
+   * earlier. 'implied': it held just before a later change, and `since` is as far
+   * back as the evidence allows (`sinceNote` says what bounds it).
+   */
+  sinceBasis: 'change' | 'attestation' | 'implied';
+  sinceNote: string | null;
+  /** Whether the evidence the reading rests on is stated by a source or implied by a change. */
+  basis: 'stated' | 'implied';
   /** The evidence that starts the current value and, if later, the latest that confirms it. */
   evidence: Evidence<V>[];
+  /** The last day the supporting evidence speaks for (null: the value is carried back from later evidence). */
+  supportedUntil: string | null;
+  /** The earliest later evidence about the same key. */
+  next: Evidence<V> | null;
+  /** `next` says the same (the reading lies between two pieces of evidence that agree). */
+  confirmedLater: boolean;
 }
 
-export const evidenceOf = <V>(e: DomainEvent, kind: Evidence<V>['kind'], value: V): Evidence<V> => ({
+export const evidenceOf = <V>(
+  e: DomainEvent,
+  kind: Evidence<V>['kind'],
+  value: V,
+  basis: Evidence<V>['basis'] = 'stated',
+): Evidence<V> => ({
   kind,
+  basis,
   value,
   occurred: e.occurred,
   eventId: e.id,
@@ -44,6 +78,34 @@ export const evidenceOf = <V>(e: DomainEvent, kind: Evidence<V>['kind'], value: 
   reported: e.reported.date,
   retractedAt: null,
 });
+
+/** The value a change implies held on the day before it, as evidence of its own (same event, basis `implied`). */
+export function impliedBefore<V>(change: Evidence<V>, prior: V): Evidence<V> {
+  const earliest = addDays(change.occurred.earliest, -1);
+  const latest = addDays(change.occurred.latest, -1);
+  return {
+    ...change,
+    kind: 'attestation',
+    basis: 'implied',
+    value: prior,
+    occurred: {
+      earliest,
+      latest,
+      precision: earliest === latest ? 'day' : 'range',
+      text: `the day before the change dated "${change.occurred.text}"`,
+      edtf: earliest === latest ? earliest : `${earliest}/${latest}`,
+    },
+  };
+}
+
+/** What a value set by a change implies held before it, for read models that know (null: nothing follows). */
+export type Implication<V> = (value: V) => V | null;
+
+/** The evidence a fact gives, with what its change implies about the value before it. */
+export function withImplied<V>(evidence: Evidence<V>, implies: Implication<V> | undefined): Evidence<V>[] {
+  const prior = evidence.kind === 'change' && implies ? implies(evidence.value) : null;
+  return prior === null ? [evidence] : [impliedBefore(evidence, prior), evidence];
+}
 
 const byEarliest = <V>(a: Evidence<V>, b: Evidence<V>) =>
   a.occurred.earliest < b.occurred.earliest ? -1 : a.occurred.earliest > b.occurred.earliest ? 1 : 0;
@@ -66,21 +128,51 @@ function previousVisible(list: readonly Evidence<unknown>[], i: number, knownAt:
   return j;
 }
 
+/** The nearest index after `i` whose evidence is visible at `knownAt`, or -1. */
+function nextVisible(list: readonly Evidence<unknown>[], i: number, knownAt: string | null): number {
+  let j = i + 1;
+  while (j < list.length && !isVisibleAt(list[j]!, knownAt)) j++;
+  return j < list.length ? j : -1;
+}
+
 /**
  * The value at `asOf` from evidence ordered by start: the latest evidence that has
- * begun (and is visible at `knownAt`: reported, not retracted) decides. null when nothing is known yet at
- * that date. Invisible evidence is skipped in place rather than filtered out, so a read
- * costs a binary search plus the length of the current run.
+ * begun (and is visible at `knownAt`: reported, not retracted) decides. Before any
+ * evidence, a value implied by a later change reaches back to the `floor`; without
+ * one, nothing is known (null). Invisible evidence is skipped in place rather than
+ * filtered out, so a read costs a binary search plus the length of the current run.
  */
 export function readAt<V>(
   list: readonly Evidence<V>[],
   asOf: string,
   knownAt: string | null = null,
+  floor: Floor | null = null,
 ): Reading<V> | null {
   let i = lastStartingBy(list, asOf);
   if (i >= 0 && !isVisibleAt(list[i]!, knownAt)) i = previousVisible(list, i, knownAt);
-  if (i < 0) return null;
+  const visibleFloor = floor && isVisibleAt(floor, knownAt) ? floor : null;
+  const n = nextVisible(list, i, knownAt);
+  const next = n < 0 ? null : list[n]!;
+  if (i < 0) {
+    // Nothing before asOf: only an implication reaches back, and only as far as the floor.
+    if (!next || next.basis !== 'implied' || next.kind !== 'attestation' || !visibleFloor || asOf < visibleFloor.date)
+      return null;
+    return {
+      value: next.value,
+      uncertain: false,
+      uncertainRange: null,
+      since: visibleFloor.date,
+      sinceBasis: 'implied',
+      sinceNote: visibleFloor.text,
+      basis: 'implied',
+      evidence: [next],
+      supportedUntil: null,
+      next,
+      confirmedLater: false,
+    };
+  }
   const last = list[i]!;
+  const later = { next, confirmedLater: next !== null && next.kind === 'attestation' && next.value === last.value };
   if (last.kind === 'change' && asOf < last.occurred.latest) {
     return {
       value: last.value,
@@ -88,27 +180,63 @@ export function readAt<V>(
       uncertainRange: last.occurred,
       since: last.occurred.earliest,
       sinceBasis: 'change',
+      sinceNote: null,
+      basis: last.basis,
       evidence: [last],
+      // Inside the change's range the evidence speaks for every day of it (qualify clips to asOf).
+      supportedUntil: last.occurred.latest,
+      ...later,
     };
   }
   // Walk back over earlier reports of the same value, up to the change that set it.
   let first = last;
-  for (
-    let j = previousVisible(list, i, knownAt);
-    first.kind === 'attestation' && j >= 0 && list[j]!.value === last.value;
-    j = previousVisible(list, j, knownAt)
-  ) {
+  let j = previousVisible(list, i, knownAt);
+  for (; first.kind === 'attestation' && j >= 0 && list[j]!.value === last.value; j = previousVisible(list, j, knownAt))
     first = list[j]!;
-  }
   return {
     value: last.value,
     uncertain: false,
     uncertainRange: null,
-    since: first.kind === 'change' ? first.occurred.latest : first.occurred.earliest,
-    sinceBasis: first.kind,
+    ...sinceOf(first, j < 0 ? visibleFloor : null),
+    basis: last.basis,
     evidence: first === last ? [last] : [first, last],
+    supportedUntil: last.occurred.latest,
+    ...later,
   };
 }
+
+function sinceOf(
+  first: Evidence<unknown>,
+  floor: Floor | null,
+): Pick<Reading<unknown>, 'since' | 'sinceBasis' | 'sinceNote'> {
+  if (first.kind === 'change') return { since: first.occurred.latest, sinceBasis: 'change', sinceNote: null };
+  if (first.basis === 'stated') return { since: first.occurred.earliest, sinceBasis: 'attestation', sinceNote: null };
+  return floor && floor.date <= first.occurred.earliest
+    ? { since: floor.date, sinceBasis: 'implied', sinceNote: floor.text }
+    : {
+        since: first.occurred.earliest,
+        sinceBasis: 'implied',
+        sinceNote: `held ${first.occurred.text}; the evidence does not say since when`,
+      };
+}
+
+/** How a reading stands at `asOf`: its last and next evidence, and whether it is carried past what supports it. */
+export interface Qualified {
+  lastEvidence: string | null;
+  nextEvidence: string | null;
+  extrapolated: boolean;
+}
+
+export function qualify(r: Reading<unknown>, asOf: string): Qualified {
+  const lastEvidence = r.supportedUntil === null ? null : r.supportedUntil < asOf ? r.supportedUntil : asOf;
+  return {
+    lastEvidence,
+    nextEvidence: r.next?.occurred.earliest ?? null,
+    extrapolated: !r.uncertain && !r.confirmedLater && (lastEvidence === null || lastEvidence < asOf),
+  };
+}
+
+export type SegmentBasis = 'known' | 'implied' | 'extrapolated';
 
 export interface Segment<V> {
   from: string;
@@ -116,15 +244,18 @@ export interface Segment<V> {
   to: string | null;
   value: V;
   uncertain: boolean;
+  /** known: stated evidence supports it; implied: it rests on an implication; extrapolated: carried past the evidence. */
+  basis: SegmentBasis;
   evidence: string[];
 }
 
 /** The dates where a reading can change: where evidence begins, and where a change's range ends. */
-export function changePoints(list: readonly Evidence<unknown>[]): string[] {
+export function changePoints(list: readonly Evidence<unknown>[], floor: Floor | null = null): string[] {
   return [
-    ...new Set(
-      list.flatMap((e) => (e.kind === 'change' ? [e.occurred.earliest, e.occurred.latest] : [e.occurred.earliest])),
-    ),
+    ...new Set([
+      ...(floor ? [floor.date] : []),
+      ...list.flatMap((e) => (e.kind === 'change' ? [e.occurred.earliest, e.occurred.latest] : [e.occurred.earliest])),
+    ]),
   ].sort();
 }
 
@@ -132,20 +263,35 @@ export function changePoints(list: readonly Evidence<unknown>[]): string[] {
 export const lastAtOrBefore = (sorted: readonly string[], date: string) =>
   prefixLength(sorted.length, (i) => sorted[i]! <= date) - 1;
 
-/** The whole history as maximal segments of one value and certainty. */
-export function segments<V>(list: readonly Evidence<V>[]): Segment<V>[] {
-  const points = changePoints(list);
+export const segmentBasis = (r: Reading<unknown>, asOf: string): SegmentBasis =>
+  qualify(r, asOf).extrapolated ? 'extrapolated' : r.basis === 'implied' ? 'implied' : 'known';
+
+/** The whole history as maximal segments of one value, certainty and basis. */
+export function segments<V>(list: readonly Evidence<V>[], floor: Floor | null = null): Segment<V>[] {
+  // Besides where readings change, a reading turns extrapolated the day after its evidence ends.
+  const points = [...new Set([...changePoints(list, floor), ...list.map((e) => addDays(e.occurred.latest, 1))])].sort();
   const out: Segment<V>[] = [];
   for (const p of points) {
-    const r = readAt(list, p);
-    if (!r) continue;
+    const r = readAt(list, p, null, floor);
     const prev = out[out.length - 1];
-    if (prev && prev.value === r.value && prev.uncertain === r.uncertain) {
+    if (!r) {
+      if (prev && prev.to === null) prev.to = p;
+      continue;
+    }
+    const basis = segmentBasis(r, p);
+    if (prev && prev.to === null && prev.value === r.value && prev.uncertain === r.uncertain && prev.basis === basis) {
       for (const e of r.evidence) if (!prev.evidence.includes(e.eventId)) prev.evidence.push(e.eventId);
       continue;
     }
-    if (prev) prev.to = p;
-    out.push({ from: p, to: null, value: r.value, uncertain: r.uncertain, evidence: r.evidence.map((e) => e.eventId) });
+    if (prev && prev.to === null) prev.to = p;
+    out.push({
+      from: p,
+      to: null,
+      value: r.value,
+      uncertain: r.uncertain,
+      basis,
+      evidence: [...new Set(r.evidence.map((e) => e.eventId))],
+    });
   }
   return out;
 }
@@ -156,6 +302,7 @@ export interface EvidenceRef {
   type: EventType;
   article: string;
   occurred: string;
+  basis: 'stated' | 'implied';
 }
 
 export const refOf = (e: Evidence<unknown>): EvidenceRef => ({
@@ -163,6 +310,7 @@ export const refOf = (e: Evidence<unknown>): EvidenceRef => ({
   type: e.type,
   article: e.article,
   occurred: e.occurred.text,
+  basis: e.basis,
 });
 
 export interface DateRange {

@@ -1,20 +1,45 @@
 import { entityById } from '../events/entities';
 import type { DomainEvent } from '../events/envelope';
-import { evidenceOf, rangeOf, refOf, type DateRange, type Evidence, type EvidenceRef, type Reading } from './evidence';
+import {
+  evidenceOf,
+  qualify,
+  rangeOf,
+  refOf,
+  withImplied,
+  type DateRange,
+  type Evidence,
+  type EvidenceRef,
+  type Qualified,
+  type Reading,
+  type SegmentBasis,
+} from './evidence';
 import type { Projection, TemporalQuery } from './projection';
-import { TemporalIndex } from './temporal-index';
+import { TemporalIndex, type TemporalIndexSnapshot } from './temporal-index';
 
 export type Status = 'member' | 'not-member';
 export type MembershipState = TemporalIndex<Status>;
 
+/** A change of membership implies the opposite just before it: a suspension, membership; a join, none. */
+const opposite = (v: Status): Status => (v === 'member' ? 'not-member' : 'member');
+
 export const membership: Projection<MembershipState> = {
   name: 'membership',
-  version: 1,
-  init: () => new TemporalIndex<Status>(),
+  version: 2,
+  init: () => new TemporalIndex<Status>(opposite),
   snapshot: (state) => state.toJSON(),
-  restore: (s) => TemporalIndex.fromJSON<Status>(s as [string, Evidence<Status>[]][]),
+  restore: (s) => TemporalIndex.fromJSON<Status>(s as TemporalIndexSnapshot<Status>, opposite),
   apply(state, e) {
     if (state.applyRetraction(e)) return;
+    // Nothing is a member of the treaty before it exists: implied membership reaches back no further.
+    if (e.type === 'TreatySigned') {
+      return state.setFloor({
+        date: e.occurred.earliest,
+        text: `no further back than the ${e.data.treaty}, signed ${e.occurred.text}: nothing is a member of it before it exists`,
+        eventId: e.id,
+        reported: e.reported.date,
+        retractedAt: null,
+      });
+    }
     const m = membershipEvidence(e);
     if (m) state.add(m.country, m.evidence);
   },
@@ -34,10 +59,17 @@ export function membershipEvidence(e: DomainEvent): { country: string; evidence:
         country: e.data.country,
         evidence: evidenceOf(e, 'attestation', e.data.member ? 'member' : 'not-member'),
       };
+    case 'AgreementInEffect':
+      return e.data.restoresMembership
+        ? { country: e.data.country, evidence: evidenceOf(e, 'change', 'member', 'implied') }
+        : null;
     default:
       return null;
   }
 }
+
+/** A piece of membership evidence with what its change implies, as the read model keeps it. */
+export const membershipPieces = (evidence: Evidence<Status>): Evidence<Status>[] => withImplied(evidence, opposite);
 
 export const countryName = (id: string) => entityById(id)?.name ?? id;
 
@@ -45,12 +77,14 @@ export const countryName = (id: string) => entityById(id)?.name ?? id;
 const byCountry = (a: { country: string }, b: { country: string }) =>
   a.country < b.country ? -1 : a.country > b.country ? 1 : 0;
 
-export interface MemberEntry {
+export interface MemberEntry extends Qualified {
   country: string;
   countryId: string;
   status: 'member' | 'possibly-member';
   since: string;
-  sinceBasis: 'change' | 'attestation';
+  sinceBasis: Reading<Status>['sinceBasis'];
+  sinceNote: string | null;
+  basis: 'stated' | 'implied';
   uncertain: boolean;
   uncertainRange: DateRange | null;
   evidence: EvidenceRef[];
@@ -64,7 +98,25 @@ export function membersAt(state: MembershipState, q: TemporalQuery): MemberEntry
   const out: MemberEntry[] = [];
   for (const countryId of state.keys()) {
     const r = state.read(countryId, q);
-    if (r && (r.value === 'member' || r.uncertain)) out.push(entryOf(countryId, r));
+    if (r && (r.value === 'member' || r.uncertain)) out.push({ ...entryOf(countryId, r), ...qualify(r, q.asOf) });
+  }
+  return out.sort(byCountry);
+}
+
+export interface UnknownEntry {
+  country: string;
+  countryId: string;
+  /** The earliest evidence about its membership, all of it after asOf. */
+  firstEvidence: string;
+}
+
+/** The states the record has membership evidence about, but none (stated or implied) that reaches `asOf`. */
+export function unknownAt(state: MembershipState, q: TemporalQuery): UnknownEntry[] {
+  const out: UnknownEntry[] = [];
+  for (const countryId of state.keys()) {
+    if (state.read(countryId, q) !== null) continue;
+    const first = state.evidence(countryId, q.knownAt)[0];
+    if (first) out.push({ country: countryName(countryId), countryId, firstEvidence: first.occurred.earliest });
   }
   return out.sort(byCountry);
 }
@@ -80,9 +132,9 @@ export function membershipStatusAt(
 }
 
 // Readings of everything known are shared between reads, and so are the entries made from them.
-const entries = new WeakMap<Reading<Status>, MemberEntry>();
+const entries = new WeakMap<Reading<Status>, Omit<MemberEntry, keyof Qualified>>();
 
-function entryOf(countryId: string, r: Reading<Status>): MemberEntry {
+function entryOf(countryId: string, r: Reading<Status>): Omit<MemberEntry, keyof Qualified> {
   let entry = entries.get(r);
   if (!entry) {
     entry = {
@@ -91,6 +143,8 @@ function entryOf(countryId: string, r: Reading<Status>): MemberEntry {
       status: r.uncertain ? 'possibly-member' : 'member',
       since: r.since,
       sinceBasis: r.sinceBasis,
+      sinceNote: r.sinceNote,
+      basis: r.basis,
       uncertain: r.uncertain,
       uncertainRange: rangeOf(r.uncertainRange),
       evidence: r.evidence.map(refOf),
@@ -107,11 +161,12 @@ export interface MembershipTimelineEntry {
     from: string;
     to: string | null;
     status: 'member' | 'not-member' | 'possibly-member';
+    basis: SegmentBasis;
     evidence: string[];
   }[];
 }
 
-/** Every state's membership as intervals, as known at `knownAt`. Before its first evidence a state's status is unknown and not shown. */
+/** Every state's membership as intervals, as known at `knownAt`. Where no evidence reaches, a state's status is unknown and not shown. */
 export function membershipTimeline(state: MembershipState, knownAt: string | null): MembershipTimelineEntry[] {
   const out: MembershipTimelineEntry[] = [];
   for (const countryId of state.keys()) {
@@ -119,6 +174,7 @@ export function membershipTimeline(state: MembershipState, knownAt: string | nul
       from: s.from,
       to: s.to,
       status: s.uncertain ? ('possibly-member' as const) : s.value,
+      basis: s.basis,
       evidence: s.evidence,
     }));
     if (intervals.length) out.push({ country: countryName(countryId), countryId, intervals });

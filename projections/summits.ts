@@ -31,7 +31,8 @@ export const summits: Projection<SummitsState> = {
 
 export interface SummitView {
   id: string;
-  status: 'held' | 'planned';
+  /** planned-date-passed: the planned date is over by asOf and the record has no report of it being held. */
+  status: 'held' | 'planned' | 'planned-date-passed';
   place: string | null;
   host: string | null;
   informal: boolean;
@@ -71,7 +72,7 @@ export function summitsAt(state: SummitsState, q: TemporalQuery): SummitView[] {
       const plan = plans[plans.length - 1]!;
       out.push({
         id,
-        status: 'planned',
+        status: plan.data.plannedFor.latest < q.asOf ? 'planned-date-passed' : 'planned',
         place: plans.find((p) => p.data.place)?.data.place ?? null,
         host: null,
         informal: false,

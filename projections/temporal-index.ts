@@ -5,18 +5,29 @@ import {
   lastAtOrBefore,
   readAt,
   segments,
+  withImplied,
   type Evidence,
+  type Floor,
+  type Implication,
   type Reading,
   type Segment,
 } from './evidence';
 import { isVisibleAt, retractionOf, type TemporalQuery } from './projection';
 
+export interface TemporalIndexSnapshot<V> {
+  entries: [string, Evidence<V>[]][];
+  floor: Floor | null;
+}
+
 /**
  * Evidence per entity, kept ordered by date so a read as of a date is a binary
  * search. A late fact (reported long after it happened) is inserted in place and
- * touches only its own entity.
+ * touches only its own entity. A change also adds what it implies about the value
+ * before it, when the read model says (`implies`).
  */
 export class TemporalIndex<V> {
+  constructor(private readonly implies?: Implication<V>) {}
+
   /** Applies a retraction or correction if `e` is one; true when it was. */
   applyRetraction(e: RecordedEvent): boolean {
     const r = retractionOf(e);
@@ -25,7 +36,8 @@ export class TemporalIndex<V> {
   }
 
   private readonly byKey = new Map<string, Evidence<V>[]>();
-  private readonly byEvent = new Map<string, { key: string; evidence: Evidence<V> }>();
+  private readonly byEvent = new Map<string, { key: string; evidence: Evidence<V>[] }>();
+  private floor: Floor | null = null;
   /**
    * Per entity, the reading from each date where it can change (a piece of evidence
    * begins, or a dated-by-range change ends) until the next: answers with everything
@@ -36,40 +48,59 @@ export class TemporalIndex<V> {
   add(key: string, evidence: Evidence<V>): void {
     let list = this.byKey.get(key);
     if (!list) this.byKey.set(key, (list = []));
-    insertEvidence(list, evidence);
-    this.byEvent.set(evidence.eventId, { key, evidence });
+    const pieces = withImplied(evidence, this.implies);
+    for (const piece of pieces) insertEvidence(list, piece);
+    this.byEvent.set(evidence.eventId, { key, evidence: pieces });
     // Keep the dates sorted as they come (a live fold reads after every event; re-sorting would cost n log n each time).
     const r = this.readings.get(key);
     if (r) {
-      insertPoint(r.points, evidence.occurred.earliest);
-      if (evidence.kind === 'change') insertPoint(r.points, evidence.occurred.latest);
+      for (const piece of pieces) {
+        insertPoint(r.points, piece.occurred.earliest);
+        if (piece.kind === 'change') insertPoint(r.points, piece.occurred.latest);
+      }
       r.readings = [];
     }
   }
 
-  /** Which entity an event gave evidence about, and that evidence. */
+  /** Which entity an event gave evidence about, and the evidence it states. */
   locate(eventId: string): { key: string; evidence: Evidence<V> } | undefined {
-    return this.byEvent.get(eventId);
+    const found = this.byEvent.get(eventId);
+    return found && { key: found.key, evidence: found.evidence[found.evidence.length - 1]! };
+  }
+
+  /** Sets what bounds implied values reaching back; the earliest floor wins. */
+  setFloor(floor: Floor): void {
+    if (this.floor && this.floor.retractedAt === null && this.floor.date <= floor.date) return;
+    this.floor = floor;
+    this.readings.clear();
   }
 
   /** Withdraws the evidence an event gave, from `at` on (knownAt before it still sees it). */
   retract(eventId: string, at: string): void {
+    if (this.floor?.eventId === eventId && this.floor.retractedAt === null) {
+      this.floor.retractedAt = at;
+      this.readings.clear();
+    }
     const found = this.byEvent.get(eventId);
-    if (!found || found.evidence.retractedAt !== null) return;
-    found.evidence.retractedAt = at;
-    const r = this.readings.get(found.key);
-    if (r) r.readings = [];
+    if (!found || found.evidence[0]!.retractedAt !== null) return;
+    for (const piece of found.evidence) piece.retractedAt = at;
+    this.readings.delete(found.key);
   }
 
-  toJSON(): [string, Evidence<V>[]][] {
-    return [...this.byKey];
+  toJSON(): TemporalIndexSnapshot<V> {
+    return { entries: [...this.byKey], floor: this.floor };
   }
 
-  static fromJSON<V>(entries: [string, Evidence<V>[]][]): TemporalIndex<V> {
-    const index = new TemporalIndex<V>();
-    for (const [key, list] of entries) {
+  static fromJSON<V>(snapshot: TemporalIndexSnapshot<V>, implies?: Implication<V>): TemporalIndex<V> {
+    const index = new TemporalIndex<V>(implies);
+    index.floor = snapshot.floor;
+    for (const [key, list] of snapshot.entries) {
       index.byKey.set(key, list);
-      for (const evidence of list) index.byEvent.set(evidence.eventId, { key, evidence });
+      for (const evidence of list) {
+        const found = index.byEvent.get(evidence.eventId);
+        if (found) found.evidence.push(evidence);
+        else index.byEvent.set(evidence.eventId, { key, evidence: [evidence] });
+      }
     }
     return index;
   }
@@ -78,29 +109,34 @@ export class TemporalIndex<V> {
     return this.byKey.keys();
   }
 
-  /** The evidence visible at `knownAt`. */
+  /** The evidence visible at `knownAt`, implied pieces included. */
   evidence(key: string, knownAt: string | null): readonly Evidence<V>[] {
     return (this.byKey.get(key) ?? []).filter((e) => isVisibleAt(e, knownAt));
+  }
+
+  /** The floor visible at `knownAt`. */
+  floorAt(knownAt: string | null): Floor | null {
+    return this.floor && isVisibleAt(this.floor, knownAt) ? this.floor : null;
   }
 
   /** Readings with everything known are shared, immutable objects; callers must not change them. */
   read(key: string, q: TemporalQuery): Reading<V> | null {
     const list = this.byKey.get(key);
     if (!list) return null;
-    if (q.knownAt !== null) return readAt(list, q.asOf, q.knownAt);
+    if (q.knownAt !== null) return readAt(list, q.asOf, q.knownAt, this.floor);
     let r = this.readings.get(key);
-    if (!r) this.readings.set(key, (r = { points: changePoints(list), readings: [] }));
+    if (!r) this.readings.set(key, (r = { points: changePoints(list, this.floorAt(null)), readings: [] }));
     const i = lastAtOrBefore(r.points, q.asOf);
     if (i < 0) return null;
     // Computed on first use, so memory follows the dates actually read.
     // undefined: not yet computed; null (every piece of evidence there retracted) is kept like any reading.
     let reading = r.readings[i];
-    if (reading === undefined) r.readings[i] = reading = readAt(list, r.points[i]!);
+    if (reading === undefined) r.readings[i] = reading = readAt(list, r.points[i]!, null, this.floor);
     return reading;
   }
 
   history(key: string, knownAt: string | null): Segment<V>[] {
-    return segments(this.evidence(key, knownAt));
+    return segments(this.evidence(key, knownAt), this.floorAt(knownAt));
   }
 }
 

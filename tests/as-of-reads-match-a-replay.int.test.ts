@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { readAt, type Evidence } from '../projections/evidence';
+import { qualify, readAt, withImplied, type Evidence, type Floor } from '../projections/evidence';
 import { SortedLog } from '../projections/sorted-log';
 import { TemporalIndex } from '../projections/temporal-index';
 
@@ -27,6 +27,7 @@ const evidence = fc
   })
   .map((x): Evidence<string> & { retract: string | null } => ({
     kind: x.kind,
+    basis: 'stated',
     value: x.value,
     occurred: {
       earliest: x.a < x.b ? x.a : x.b,
@@ -54,27 +55,37 @@ test('as-of reads from the incremental index equal a fresh read of the same evid
       fc.array(fc.tuple(evidence, fc.array(date, { maxLength: 3 })), { minLength: 1, maxLength: 25 }),
       fc.array(date, { minLength: 1, maxLength: 5 }),
       (steps, finalReads) => {
-        const index = new TemporalIndex<string>();
+        // Changes imply the opposite before them, reaching back as far as a floor set part-way through.
+        const opposite = (v: string) => (v === 'member' ? 'not-member' : 'member');
+        const index = new TemporalIndex<string>(opposite);
+        const floor: Floor = {
+          date: '1999-06-30',
+          text: 'floor',
+          eventId: 'f',
+          reported: '2003-03-03',
+          retractedAt: null,
+        };
         const all: Evidence<string>[] = [];
         steps.forEach(([{ retract, ...e }, reads], i) => {
           const item = { ...e, eventId: `e${i}` };
           index.add('k', item);
           all.push(item);
           if (retract !== null) index.retract(`e${Math.floor(i / 2)}`, retract);
+          if (i === Math.floor(steps.length / 2)) index.setFloor(floor);
           for (const d of reads) index.read('k', { asOf: d, knownAt: null }); // warms and invalidates caches along the way
         });
-        const fresh = [...all]
-          .map((x) => ({ ...x }))
+        const fresh = all
+          .flatMap((x) => withImplied({ ...x }, opposite))
           .sort((x, y) =>
             x.occurred.earliest < y.occurred.earliest ? -1 : x.occurred.earliest > y.occurred.earliest ? 1 : 0,
           );
         for (const asOf of [...finalReads, ...dates]) {
           for (const knownAt of [null, ...dates]) {
             const got = index.read('k', { asOf, knownAt });
-            const want = readAt(fresh, asOf, knownAt);
-            expect(got && { value: got.value, uncertain: got.uncertain, since: got.since }).toEqual(
-              want && { value: want.value, uncertain: want.uncertain, since: want.since },
-            );
+            const want = readAt(fresh, asOf, knownAt, floor);
+            const seen = (r: typeof got) =>
+              r && { value: r.value, uncertain: r.uncertain, since: r.since, basis: r.basis, ...qualify(r, asOf) };
+            expect(seen(got)).toEqual(seen(want));
           }
         }
       },

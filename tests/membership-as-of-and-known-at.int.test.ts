@@ -80,16 +80,28 @@ test('asOf defaults to today and knownAt to everything recorded', async () => {
   expect(names(res.body.members)).toContain('Uzbekistan');
 });
 
-test('the membership timeline gives Uzbekistan its four intervals with their evidence', async () => {
+test('the membership timeline gives Uzbekistan its intervals, each with its basis and evidence', async () => {
   const res = await t.get('/v1/membership/timeline');
   const uz = res.body.items.find((i: { country: string }) => i.country === 'Uzbekistan');
   expect(
-    uz.intervals.map((i: { from: string; to: string | null; status: string }) => [i.from, i.to, i.status]),
+    uz.intervals.map((i: { from: string; to: string | null; status: string; basis: string }) => [
+      i.from,
+      i.to,
+      i.status,
+      i.basis,
+    ]),
   ).toEqual([
-    ['1999-01-01', '1999-12-31', 'possibly-member'],
-    ['1999-12-31', '2006-06-01', 'not-member'],
-    ['2006-06-01', '2007-03-01', 'possibly-member'],
-    ['2007-03-01', null, 'member'],
+    // Implied by the 1999 suspension, reaching back no further than the treaty of May 15, 1992.
+    ['1992-05-15', '1998-12-31', 'member', 'extrapolated'],
+    ['1998-12-31', '1999-01-01', 'member', 'implied'],
+    ['1999-01-01', '1999-12-31', 'possibly-member', 'known'],
+    ['1999-12-31', '2006-05-31', 'not-member', 'known'],
+    // The return is implied by the Sochi protocol in effect, and so is the suspension just before it.
+    ['2006-05-31', '2006-06-01', 'not-member', 'implied'],
+    ['2006-06-01', '2007-03-01', 'possibly-member', 'implied'],
+    ['2007-03-01', '2007-05-23', 'member', 'implied'],
+    ['2007-05-23', '2008-01-01', 'member', 'known'],
+    ['2008-01-01', null, 'member', 'extrapolated'],
   ]);
   for (const i of uz.intervals) expect(i.evidence.length).toBeGreaterThan(0);
 });
@@ -97,6 +109,12 @@ test('the membership timeline gives Uzbekistan its four intervals with their evi
 test('the timeline as known at 2006 stops at what had been reported', async () => {
   const res = await t.get('/v1/membership/timeline?knownAt=2006-01-01');
   const uz = res.body.items.find((i: { country: string }) => i.country === 'Uzbekistan');
-  expect(uz.intervals.map((i: { status: string }) => i.status)).toEqual(['possibly-member', 'not-member']);
-  expect(uz.intervals[1].to).toBeNull();
+  expect(uz.intervals.map((i: { status: string; basis: string }) => [i.status, i.basis])).toEqual([
+    ['member', 'extrapolated'],
+    ['member', 'implied'],
+    ['possibly-member', 'known'],
+    ['not-member', 'known'],
+    ['not-member', 'extrapolated'],
+  ]);
+  expect(uz.intervals.at(-1).to).toBeNull();
 });

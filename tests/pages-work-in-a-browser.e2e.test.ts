@@ -99,6 +99,26 @@ test('clicking a statement shows its quote and its source', async () => {
   await expect(page.locator('#details .source').first().textContent()).resolves.toContain('Eurasia Daily Monitor');
 });
 
+test('the legend has a key for every colour the chart draws: known, implied, extrapolated, unknown and relations', async () => {
+  await slideTo('2010-06-01');
+  const drawn = await page
+    .locator('svg.chart rect, svg.chart path, svg.chart circle')
+    .evaluateAll((els) =>
+      els.flatMap((el) =>
+        Array.from(el.classList).filter((c) =>
+          /^(status|basis|relations|summit)-|^(unknown|chair|statement|quoted)$/.test(c),
+        ),
+      ),
+    );
+  const keyed = await page
+    .locator('.legend .key')
+    .evaluateAll((els) => els.flatMap((el) => Array.from(el.classList).filter((c) => c !== 'key')));
+  const used = [...new Set(drawn)].sort();
+  // Each of these is on the chart as of 2010 from the corpus: Uzbekistan's implied years, the extrapolated tails, 1990s unknowns.
+  expect(used).toEqual(expect.arrayContaining(['basis-implied', 'basis-extrapolated', 'unknown', 'relations-none']));
+  expect(used.filter((c) => !keyed.includes(c))).toEqual([]);
+});
+
 test('"known at" shows the record as it stood when an article appeared', async () => {
   await slideTo('2007-06-01');
   // Before the articles of 2007 appeared, only the 2005 article spoke of Uzbekistan: not yet back.

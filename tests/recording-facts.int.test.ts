@@ -424,7 +424,7 @@ describe('corrections never rewrite history', () => {
   });
 
   test('a correction supersedes a fact with its replacement in the same batch', async () => {
-    const restored = (await t.get('/v1/events?type=MembershipRestored')).body.items[0];
+    const restored = (await t.get('/v1/events?type=AgreementInEffect')).body.items[0];
     expect(
       (await t.get('/v1/membership?asOf=2006-12-01')).body.members.find(
         (m: { country: string }) => m.country === 'Uzbekistan',
@@ -441,9 +441,14 @@ describe('corrections never rewrite history', () => {
         },
         {
           id: replacement,
-          type: 'MembershipRestored',
+          type: 'AgreementInEffect',
           occurred: '2006-06/2006-08',
-          data: { country: 'country-uzbekistan', basis: 'the Sochi protocol' },
+          data: {
+            agreement: 'protocol signed by Uzbekistan in Sochi',
+            country: 'country-uzbekistan',
+            wording: 'in effect from its signing',
+            restoresMembership: true,
+          },
           source: { article: 'test-gazette-2011' },
         },
       ],
@@ -452,7 +457,7 @@ describe('corrections never rewrite history', () => {
     const now = (await t.get(`/v1/membership?asOf=2006-12-01&minPosition=${res.body.position}`)).body.members.find(
       (m: { country: string }) => m.country === 'Uzbekistan',
     );
-    expect(now).toMatchObject({ status: 'member', since: '2006-08-31' });
+    expect(now).toMatchObject({ status: 'member', since: '2006-08-31', basis: 'implied' });
     const then = (await t.get('/v1/membership?asOf=2006-12-01&knownAt=2010-12-31')).body.members.find(
       (m: { country: string }) => m.country === 'Uzbekistan',
     );

@@ -4,6 +4,7 @@ import { TemporalIndex } from '../projections/temporal-index';
 
 const attested = (eventId: string, date: string): evidence.Evidence<string> => ({
   kind: 'attestation',
+  basis: 'stated',
   value: 'member',
   occurred: day(date),
   eventId,

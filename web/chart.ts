@@ -63,16 +63,37 @@ export function drawChart(
     const x0 = s.x(from);
     return svg('rect', { x: x0, y: y(row), width: Math.max(3, s.x(to) - x0), height: BAR, class: cls });
   };
+  // Where no evidence reaches: a thin line, so that "unknown" is not mistaken for "no".
+  const unknownBar = (row: number, from: string, to: string) => {
+    const x0 = s.x(from);
+    const shape = svg('rect', {
+      x: x0,
+      y: y(row) + BAR / 2 - 1,
+      width: Math.max(0, s.x(to) - x0),
+      height: 2,
+      class: 'unknown',
+    });
+    shape.append(svg('title', {}, `unknown from ${from} to ${to}: no evidence reaches these dates`));
+    return shape;
+  };
 
   const relations = snapshot.relations.history;
+  // Before the first evidence, the relation is unknown: drawn as such, not as "none".
+  const firstRelation = relations[0]?.from ?? asOf;
+  if (firstRelation > span.first) root.append(unknownBar(0, span.first, minDay(firstRelation, asOf)));
   relations.forEach((h, i) => {
     if (h.from > asOf) return;
+    const isLast = i === relations.length - 1 || relations[i + 1]!.from > asOf;
     const to = minDay(relations[i + 1]?.from ?? asOf, asOf);
+    // The last status is carried past its evidence when the read model says so.
+    const carriedFrom = isLast && snapshot.relations.extrapolated ? snapshot.relations.lastEvidence : null;
+    const shape = svg('g', {}, bar(0, h.from, carriedFrom ?? to, `band relations-${h.status}`));
+    if (carriedFrom) shape.append(bar(0, carriedFrom, to, `band relations-${h.status} basis-extrapolated`));
     root.append(
       mark(
         { kind: 'relations', status: h.status, from: h.from, evidence: [h.eventId] },
-        bar(0, h.from, to, `band relations-${h.status}`),
-        `Relations ${h.status} from ${h.from}`,
+        shape,
+        `Relations ${h.status} from ${h.from}${carriedFrom ? `; extrapolated after ${carriedFrom}` : ''}`,
       ),
     );
   });
@@ -96,9 +117,12 @@ export function drawChart(
   });
 
   countries.forEach((c, i) => {
+    let covered = span.first;
     for (const iv of c.intervals) {
       if (iv.from > asOf) continue;
+      if (iv.from > covered) root.append(unknownBar(i + 2, covered, iv.from));
       const to = minDay(iv.to ?? asOf, asOf);
+      covered = to;
       const m: Mark = {
         kind: 'membership',
         country: c.country,
@@ -110,11 +134,12 @@ export function drawChart(
       root.append(
         mark(
           m,
-          bar(i + 2, iv.from, to, `bar status-${iv.status}`),
-          `${c.country}: ${iv.status.replace('-', ' ')} from ${iv.from}${iv.to ? ` to ${iv.to}` : ''}`,
+          bar(i + 2, iv.from, to, `bar status-${iv.status} basis-${iv.basis}`),
+          `${c.country}: ${iv.status.replace('-', ' ')} (${iv.basis}) from ${iv.from}${iv.to ? ` to ${iv.to}` : ''}`,
         ),
       );
     }
+    if (covered < asOf) root.append(unknownBar(i + 2, covered, asOf));
   });
 
   const summitsRow = y(rows.length - 2) + BAR / 2;

@@ -44,7 +44,14 @@ function renderSummary(s: Snapshot): void {
       html(
         'li',
         { 'data-country': m.country, 'data-status': m.status, class: `status-${m.status}` },
-        m.status === 'member' ? m.country : `${m.country} (possibly)`,
+        `${m.country}${qualifiers(m).length ? ` (${qualifiers(m).join(', ')})` : ''}`,
+      ),
+    ),
+    ...s.membership.unknown.map((u) =>
+      html(
+        'li',
+        { 'data-country': u.country, 'data-status': 'unknown', class: 'status-unknown' },
+        `${u.country} (unknown: first evidence ${u.firstEvidence})`,
       ),
     ),
   );
@@ -55,11 +62,23 @@ function renderSummary(s: Snapshot): void {
       {},
       `Members on ${s.asOf}${s.knownAt ? `, as known on ${s.knownAt}` : ''}: ${listed.filter((m) => m.status === 'member').length}`,
     ),
-    html('p', {}, `NATO–CSTO relations: ${s.relations.status}`),
+    html(
+      'p',
+      {},
+      `NATO–CSTO relations: ${s.relations.status}${s.relations.extrapolated ? ` (extrapolated from ${s.relations.lastEvidence})` : ''}`,
+    ),
     html('p', {}, `Chair: ${chair?.country ?? 'not reported'}`),
     html('p', {}, `${count(s.summits.length, 'summit')}, ${count(s.statements.length, 'statement')}`),
   );
 }
+
+/** What a reader must know about a membership besides the name: possible, implied, carried past its evidence. */
+const qualifiers = (m: Snapshot['membership']['members'][number]) =>
+  [
+    m.status === 'possibly-member' && 'possibly',
+    m.basis === 'implied' && 'implied',
+    m.extrapolated && `extrapolated from ${m.lastEvidence ?? m.nextEvidence}`,
+  ].filter((q): q is string => typeof q === 'string');
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 

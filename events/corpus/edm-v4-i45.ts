@@ -104,46 +104,49 @@ export const edmV4I45: Article = {
     fact({
       key: 'uzbekistan-sochi-protocol',
       type: 'AgreementSigned',
-      stream: 'agreement-uzbekistan-return-protocol',
+      stream: 'agreement-uzbekistan-sochi-protocol',
       occurred: season('2006-06', '2006-08', 'summer 2006'),
       outlet: 'Tajik TV First Channel, March 1',
+      quote:
+        'You know that Uzbekistan signed a protocol in Sochi in summer 2006, in line with which it undertook commitments on all the requirements of the CSTO.',
       data: {
-        agreement: "protocol on Uzbekistan's return to the CSTO",
+        agreement: 'protocol signed by Uzbekistan in Sochi',
         parties: ['country-uzbekistan'],
         place: 'Sochi',
-        host: 'country-russia',
+        host: null,
       },
     }),
     fact({
       key: 'uzbekistan-protocol-ratified',
       type: 'AgreementRatified',
-      stream: 'agreement-uzbekistan-return-protocol',
+      stream: 'agreement-uzbekistan-sochi-protocol',
       occurred: range(
         '2006-06-01',
         '2007-03-01',
         'after the summer 2006 signing; "has now been ratified" on March 1, 2007',
       ),
       outlet: 'Tajik TV First Channel, March 1',
+      quote: 'This protocol has now been ratified by the Uzbek parliament',
       data: {
-        agreement: "protocol on Uzbekistan's return to the CSTO",
+        agreement: 'protocol signed by Uzbekistan in Sochi',
         country: 'country-uzbekistan',
         by: 'the Uzbek parliament',
       },
     }),
     fact({
-      key: 'uzbekistan-return',
-      type: 'MembershipRestored',
+      key: 'uzbekistan-protocol-in-effect',
+      type: 'AgreementInEffect',
       stream: 'country-uzbekistan',
-      occurred: range(
-        '2006-06-01',
-        '2007-03-01',
-        'between the Sochi protocol (summer 2006) and its ratification, reported March 1, 2007',
-      ),
+      occurred: range('2006-06-01', '2007-03-01', 'in effect by March 1, 2007, after the summer 2006 signing'),
       outlet: 'Tajik TV First Channel, March 1',
+      quote:
+        'This is the process of Uzbekistan’s return to the CSTO. … This protocol has now been ratified by the Uzbek parliament and in fact, it is in effect as a law',
       data: {
+        agreement: 'protocol signed by Uzbekistan in Sochi',
         country: 'country-uzbekistan',
-        basis:
-          'Uzbekistan signed a protocol in Sochi in summer 2006 undertaking commitments on all the requirements of the CSTO; by March 1, 2007 it had been ratified by the Uzbek parliament and was in effect as a law.',
+        wording:
+          'Bordyuzha called it "the process of Uzbekistan’s return to the CSTO": the protocol, by which Uzbekistan undertook commitments on all the requirements of the CSTO, is ratified and "in effect as a law".',
+        restoresMembership: true,
       },
     }),
     fact({

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { components } from '../../../openapi/schema';
 import { nearestEntities, searchEntities } from '../../../events/entities';
 import { chairmanshipAt } from '../../../projections/chairmanship';
-import { membersAt, membershipTimeline } from '../../../projections/membership';
+import { membersAt, membershipTimeline, unknownAt } from '../../../projections/membership';
 import { relationsAt } from '../../../projections/relations';
 import { statementFilter, statementView } from '../../../projections/statements';
 import { summitsAt } from '../../../projections/summits';
@@ -52,7 +52,12 @@ export function readModelRoutes(engine: ProjectionEngine, store: EventStore): Ro
 
   r.get('/v1/membership', (req, res) => {
     const q = temporal(parseQuery(req, ['asOf', 'knownAt']));
-    const body: Schemas['Membership'] = { ...q, position: engine.currentPosition, members: membersAt(m.membership, q) };
+    const body: Schemas['Membership'] = {
+      ...q,
+      position: engine.currentPosition,
+      members: membersAt(m.membership, q),
+      unknown: unknownAt(m.membership, q),
+    };
     res.json(body);
   });
 
