@@ -23,6 +23,9 @@ const Topics = z
 
 export const EventData = {
   TreatySigned: z.object({ treaty: Short, place: Short.optional() }),
+  TreatyRegistered: z
+    .object({ treaty: Short, registrar: EntityId })
+    .describe('A treaty registered with a registrar (the UN); the organisation built on it is registered separately.'),
   OrganizationRegistered: z.object({ subject: EntityId, registrar: EntityId, as: Short }),
   DecisionTaken: z.object({ body: Short, decision: Text, topics: Topics }),
   MemberJoined: z.object({ country: EntityId }),
@@ -60,6 +63,11 @@ export const EventData = {
     onBehalfOf: EntityId.nullable(),
     areas: z.array(Short).max(20).default([]),
   }),
+  IntentionStated: z
+    .object({ actor: EntityId, intention: Text, topics: Topics })
+    .describe(
+      'What an actor will do, as a source reports it: an intention, not a fact done. Occurs when it is reported.',
+    ),
   CooperationRejected: z.object({ rejectedBy: EntityId, spokesperson: EntityId.nullable(), reason: Text }),
   RelationsAttested: z.object({
     parties: z.tuple([EntityId, EntityId]),

@@ -671,7 +671,7 @@ export interface components {
             aliases: string[];
         };
         /** @enum {string} */
-        EventType: "TreatySigned" | "OrganizationRegistered" | "DecisionTaken" | "MemberJoined" | "MembershipSuspended" | "MembershipRestored" | "MemberWithdrew" | "MembershipAttested" | "ChairmanshipTransferred" | "ChairmanshipAttested" | "ChairmanshipPlanned" | "SummitHeld" | "SummitPlanned" | "StatementMade" | "CooperationProposed" | "CooperationRejected" | "RelationsAttested" | "AgreementSigned" | "AgreementInEffect" | "AgreementRatified" | "ForceEstablished" | "ForcePlanned" | "ForceParticipationDeclined" | "BodyEstablished" | "ExerciseHeld" | "MeetingHeld" | "VisitMade" | "AwardPresented" | "SourceRegistered" | "FactRetracted" | "FactCorrected";
+        EventType: "TreatySigned" | "TreatyRegistered" | "OrganizationRegistered" | "DecisionTaken" | "MemberJoined" | "MembershipSuspended" | "MembershipRestored" | "MemberWithdrew" | "MembershipAttested" | "ChairmanshipTransferred" | "ChairmanshipAttested" | "ChairmanshipPlanned" | "SummitHeld" | "SummitPlanned" | "StatementMade" | "CooperationProposed" | "IntentionStated" | "CooperationRejected" | "RelationsAttested" | "AgreementSigned" | "AgreementInEffect" | "AgreementRatified" | "ForceEstablished" | "ForcePlanned" | "ForceParticipationDeclined" | "BodyEstablished" | "ExerciseHeld" | "MeetingHeld" | "VisitMade" | "AwardPresented" | "SourceRegistered" | "FactRetracted" | "FactCorrected";
         EventSource: {
             article: string;
             outlet: string | null;
@@ -679,7 +679,7 @@ export interface components {
             quote: string | null;
         };
         /** @description An event as recorded, with its envelope; `type` decides the shape of `data`. */
-        Event: components["schemas"]["TreatySignedEvent"] | components["schemas"]["OrganizationRegisteredEvent"] | components["schemas"]["DecisionTakenEvent"] | components["schemas"]["MemberJoinedEvent"] | components["schemas"]["MembershipSuspendedEvent"] | components["schemas"]["MembershipRestoredEvent"] | components["schemas"]["MemberWithdrewEvent"] | components["schemas"]["MembershipAttestedEvent"] | components["schemas"]["ChairmanshipTransferredEvent"] | components["schemas"]["ChairmanshipAttestedEvent"] | components["schemas"]["ChairmanshipPlannedEvent"] | components["schemas"]["SummitHeldEvent"] | components["schemas"]["SummitPlannedEvent"] | components["schemas"]["StatementMadeEvent"] | components["schemas"]["CooperationProposedEvent"] | components["schemas"]["CooperationRejectedEvent"] | components["schemas"]["RelationsAttestedEvent"] | components["schemas"]["AgreementSignedEvent"] | components["schemas"]["AgreementInEffectEvent"] | components["schemas"]["AgreementRatifiedEvent"] | components["schemas"]["ForceEstablishedEvent"] | components["schemas"]["ForcePlannedEvent"] | components["schemas"]["ForceParticipationDeclinedEvent"] | components["schemas"]["BodyEstablishedEvent"] | components["schemas"]["ExerciseHeldEvent"] | components["schemas"]["MeetingHeldEvent"] | components["schemas"]["VisitMadeEvent"] | components["schemas"]["AwardPresentedEvent"] | components["schemas"]["SourceRegisteredEvent"] | components["schemas"]["FactRetractedEvent"] | components["schemas"]["FactCorrectedEvent"];
+        Event: components["schemas"]["TreatySignedEvent"] | components["schemas"]["TreatyRegisteredEvent"] | components["schemas"]["OrganizationRegisteredEvent"] | components["schemas"]["DecisionTakenEvent"] | components["schemas"]["MemberJoinedEvent"] | components["schemas"]["MembershipSuspendedEvent"] | components["schemas"]["MembershipRestoredEvent"] | components["schemas"]["MemberWithdrewEvent"] | components["schemas"]["MembershipAttestedEvent"] | components["schemas"]["ChairmanshipTransferredEvent"] | components["schemas"]["ChairmanshipAttestedEvent"] | components["schemas"]["ChairmanshipPlannedEvent"] | components["schemas"]["SummitHeldEvent"] | components["schemas"]["SummitPlannedEvent"] | components["schemas"]["StatementMadeEvent"] | components["schemas"]["CooperationProposedEvent"] | components["schemas"]["IntentionStatedEvent"] | components["schemas"]["CooperationRejectedEvent"] | components["schemas"]["RelationsAttestedEvent"] | components["schemas"]["AgreementSignedEvent"] | components["schemas"]["AgreementInEffectEvent"] | components["schemas"]["AgreementRatifiedEvent"] | components["schemas"]["ForceEstablishedEvent"] | components["schemas"]["ForcePlannedEvent"] | components["schemas"]["ForceParticipationDeclinedEvent"] | components["schemas"]["BodyEstablishedEvent"] | components["schemas"]["ExerciseHeldEvent"] | components["schemas"]["MeetingHeldEvent"] | components["schemas"]["VisitMadeEvent"] | components["schemas"]["AwardPresentedEvent"] | components["schemas"]["SourceRegisteredEvent"] | components["schemas"]["FactRetractedEvent"] | components["schemas"]["FactCorrectedEvent"];
         /** @description Pass as `cursor` for the next page; null on the last page. */
         Next: string | null;
         SummitPage: components["schemas"]["ReadModelHeader"] & {
@@ -728,7 +728,7 @@ export interface components {
             }[];
         };
         /** @description One fact as a client records it; `type` decides the shape of `data`. `occurred` is an EDTF date (`2005-10-29`, `2005-10`, `1999`, `2006-06/2006-08`, `2000/..`) or the full interval. */
-        FactInput: components["schemas"]["TreatySignedFact"] | components["schemas"]["OrganizationRegisteredFact"] | components["schemas"]["DecisionTakenFact"] | components["schemas"]["MemberJoinedFact"] | components["schemas"]["MembershipSuspendedFact"] | components["schemas"]["MembershipRestoredFact"] | components["schemas"]["MemberWithdrewFact"] | components["schemas"]["MembershipAttestedFact"] | components["schemas"]["ChairmanshipTransferredFact"] | components["schemas"]["ChairmanshipAttestedFact"] | components["schemas"]["ChairmanshipPlannedFact"] | components["schemas"]["SummitHeldFact"] | components["schemas"]["SummitPlannedFact"] | components["schemas"]["StatementMadeFact"] | components["schemas"]["CooperationProposedFact"] | components["schemas"]["CooperationRejectedFact"] | components["schemas"]["RelationsAttestedFact"] | components["schemas"]["AgreementSignedFact"] | components["schemas"]["AgreementInEffectFact"] | components["schemas"]["AgreementRatifiedFact"] | components["schemas"]["ForceEstablishedFact"] | components["schemas"]["ForcePlannedFact"] | components["schemas"]["ForceParticipationDeclinedFact"] | components["schemas"]["BodyEstablishedFact"] | components["schemas"]["ExerciseHeldFact"] | components["schemas"]["MeetingHeldFact"] | components["schemas"]["VisitMadeFact"] | components["schemas"]["AwardPresentedFact"] | components["schemas"]["SourceRegisteredFact"] | components["schemas"]["FactRetractedFact"] | components["schemas"]["FactCorrectedFact"];
+        FactInput: components["schemas"]["TreatySignedFact"] | components["schemas"]["TreatyRegisteredFact"] | components["schemas"]["OrganizationRegisteredFact"] | components["schemas"]["DecisionTakenFact"] | components["schemas"]["MemberJoinedFact"] | components["schemas"]["MembershipSuspendedFact"] | components["schemas"]["MembershipRestoredFact"] | components["schemas"]["MemberWithdrewFact"] | components["schemas"]["MembershipAttestedFact"] | components["schemas"]["ChairmanshipTransferredFact"] | components["schemas"]["ChairmanshipAttestedFact"] | components["schemas"]["ChairmanshipPlannedFact"] | components["schemas"]["SummitHeldFact"] | components["schemas"]["SummitPlannedFact"] | components["schemas"]["StatementMadeFact"] | components["schemas"]["CooperationProposedFact"] | components["schemas"]["IntentionStatedFact"] | components["schemas"]["CooperationRejectedFact"] | components["schemas"]["RelationsAttestedFact"] | components["schemas"]["AgreementSignedFact"] | components["schemas"]["AgreementInEffectFact"] | components["schemas"]["AgreementRatifiedFact"] | components["schemas"]["ForceEstablishedFact"] | components["schemas"]["ForcePlannedFact"] | components["schemas"]["ForceParticipationDeclinedFact"] | components["schemas"]["BodyEstablishedFact"] | components["schemas"]["ExerciseHeldFact"] | components["schemas"]["MeetingHeldFact"] | components["schemas"]["VisitMadeFact"] | components["schemas"]["AwardPresentedFact"] | components["schemas"]["SourceRegisteredFact"] | components["schemas"]["FactRetractedFact"] | components["schemas"]["FactCorrectedFact"];
         FactBatch: {
             /** @description The stream's current revision, -1 or "no-stream" for a new stream, or "any". */
             expectedRevision?: number | ("no-stream" | "any");
@@ -2301,6 +2301,104 @@ export interface components {
             correlationId?: string;
             causationId?: string;
         };
+        /** @description A treaty registered with a registrar (the UN); the organisation built on it is registered separately. */
+        TreatyRegisteredData: {
+            treaty: string;
+            registrar: string;
+        };
+        TreatyRegisteredEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "TreatyRegistered";
+            data: components["schemas"]["TreatyRegisteredData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        /** @description What an actor will do, as a source reports it: an intention, not a fact done. Occurs when it is reported. */
+        IntentionStatedData: {
+            actor: string;
+            intention: string;
+            /** @default [] */
+            topics: string[];
+        };
+        IntentionStatedEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "IntentionStated";
+            data: components["schemas"]["IntentionStatedData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        TreatyRegisteredFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "TreatyRegistered";
+            occurred: components["schemas"]["OccurredInput"];
+            /** @description A treaty registered with a registrar (the UN); the organisation built on it is registered separately. */
+            data: {
+                treaty: string;
+                registrar: string;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        IntentionStatedFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "IntentionStated";
+            occurred: components["schemas"]["OccurredInput"];
+            /** @description What an actor will do, as a source reports it: an intention, not a fact done. Occurs when it is reported. */
+            data: {
+                actor: string;
+                intention: string;
+                /** @description Default: []. */
+                topics?: string[];
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
     };
     responses: {
         /** @description No valid bearer token. `WWW-Authenticate` says which scheme. */
@@ -2781,7 +2879,7 @@ export interface operations {
                      *             },
                      *             {
                      *               "from": "2007-05-23",
-                     *               "to": "2008-01-01",
+                     *               "to": "2007-06-01",
                      *               "status": "member",
                      *               "basis": "known",
                      *               "evidence": [
@@ -2790,7 +2888,7 @@ export interface operations {
                      *               ]
                      *             },
                      *             {
-                     *               "from": "2008-01-01",
+                     *               "from": "2007-06-01",
                      *               "to": null,
                      *               "status": "member",
                      *               "basis": "extrapolated",
@@ -2871,9 +2969,9 @@ export interface operations {
                      *           "eventId": "da6db046-e6ef-5264-80bf-99e27ebd2bef",
                      *           "type": "CooperationProposed",
                      *           "article": "edm-v2-i213",
-                     *           "occurred": "RIA-Novosti, October 21",
+                     *           "occurred": "last month (RIA-Novosti, October 21)",
                      *           "basis": "stated",
-                     *           "from": "2005-10-21",
+                     *           "from": "2005-10-01",
                      *           "to": "2005-10-21",
                      *           "status": "proposed"
                      *         },

@@ -8,6 +8,8 @@ export function describe(e: RecordedEvent): string {
   switch (e.type) {
     case 'TreatySigned':
       return `${e.data.treaty} signed${e.data.place ? ` in ${e.data.place}` : ''}`;
+    case 'TreatyRegistered':
+      return `${e.data.treaty} registered with the ${name(e.data.registrar)}`;
     case 'OrganizationRegistered':
       return `${name(e.data.subject)} registered with the ${name(e.data.registrar)} as ${e.data.as}`;
     case 'DecisionTaken':
@@ -36,6 +38,8 @@ export function describe(e: RecordedEvent): string {
       return `${name(e.data.speaker)}: ${e.data.summary}`;
     case 'CooperationProposed':
       return `${name(e.data.proposer)} proposed cooperation to ${name(e.data.to)}${e.data.onBehalfOf ? ` on behalf of the ${name(e.data.onBehalfOf)}` : ''}`;
+    case 'IntentionStated':
+      return `${name(e.data.actor)} will ${e.data.intention}`;
     case 'CooperationRejected':
       return `${name(e.data.rejectedBy)} rejected cooperation${e.data.spokesperson ? ` (${name(e.data.spokesperson)})` : ''}`;
     case 'RelationsAttested':

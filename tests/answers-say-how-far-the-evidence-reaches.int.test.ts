@@ -70,7 +70,7 @@ describe('membership', () => {
     const russia = find((await membership('asOf=2006-06-01')).members, 'Russia');
     expect(russia).toMatchObject({
       basis: 'stated',
-      lastEvidence: '2005-12-31',
+      lastEvidence: '2005-11-30',
       nextEvidence: '2007-05-23',
       extrapolated: false,
     });
@@ -79,7 +79,7 @@ describe('membership', () => {
   test('given nothing after the 2007 article, when read in 2009, then Russia is still a member but extrapolated', async () => {
     expect(find((await membership('asOf=2009-06-01')).members, 'Russia')).toMatchObject({
       status: 'member',
-      lastEvidence: '2007-12-31',
+      lastEvidence: '2007-05-31',
       nextEvidence: null,
       extrapolated: true,
     });

@@ -100,8 +100,8 @@ test('the membership timeline gives Uzbekistan its intervals, each with its basi
     ['2006-05-31', '2006-06-01', 'not-member', 'implied'],
     ['2006-06-01', '2007-03-01', 'possibly-member', 'implied'],
     ['2007-03-01', '2007-05-23', 'member', 'implied'],
-    ['2007-05-23', '2008-01-01', 'member', 'known'],
-    ['2008-01-01', null, 'member', 'extrapolated'],
+    ['2007-05-23', '2007-06-01', 'member', 'known'],
+    ['2007-06-01', null, 'member', 'extrapolated'],
   ]);
   for (const i of uz.intervals) expect(i.evidence.length).toBeGreaterThan(0);
 });

@@ -2,7 +2,7 @@ import { day, month, range, year } from '../dates';
 import { fact, membersAttested, type Article } from './article';
 
 const MEMBERS_2005 = ['russia', 'belarus', 'kazakhstan', 'kyrgyzstan', 'tajikistan', 'armenia'];
-const published = range('2005-11-11', '2005-12-31', 'not before November 11, 2005');
+const published = range('2005-11-11', '2005-11-30', 'November 2005, not before November 11');
 
 export const edmV2I213: Article = {
   key: 'edm-v2-i213',
@@ -12,7 +12,7 @@ export const edmV2I213: Article = {
   title: 'COLLECTIVE SECURITY GROUP SEEKS TO ESTABLISH ITS IDENTITY, AVOID MERGERS',
   published,
   datedBy:
-    'The latest date it cites is November 11. Volumes are yearly: volume 4 is 2007 (issue 103 of it speaks of "the second half of this year and the first half of 2008") and volume 7 is 2010, so volume 2 is 2005.',
+    'The latest date it cites is November 11, and it calls the consultations of October "last month", so it appeared in November. Volumes are yearly: volume 4 is 2007 (issue 103 of it speaks of "the second half of this year and the first half of 2008") and volume 7 is 2010, so volume 2 is 2005.',
   facts: [
     ...membersAttested(MEMBERS_2005, published),
     fact({
@@ -33,15 +33,13 @@ export const edmV2I213: Article = {
     }),
     fact({
       key: 'treaty-registered-un',
-      type: 'OrganizationRegistered',
+      type: 'TreatyRegistered',
       stream: 'organization-csto',
       occurred: day('1995-11-01', 'November 1, 1995'),
       outlet: null,
-      data: {
-        subject: 'organization-csto',
-        registrar: 'organization-united-nations',
-        as: 'the Collective Security Treaty',
-      },
+      quote:
+        'The Collective Security Treaty was launched in Tashkent, Uzbekistan, on May 15, 1992, and registered at the United Nations on November 1, 1995.',
+      data: { treaty: 'Collective Security Treaty', registrar: 'organization-united-nations' },
     }),
     fact({
       key: 'uzbekistan-halted-membership',
@@ -145,7 +143,11 @@ export const edmV2I213: Article = {
       key: 'karasin-cooperation-no-merger',
       type: 'StatementMade',
       stream: 'person-grigory-karasin',
-      occurred: day('2005-11-07', 'Interfax, November 7'),
+      occurred: range(
+        '2005-10-01',
+        '2005-11-07',
+        'afterwards, after the consultations of last month (Interfax, November 7)',
+      ),
       outlet: 'Interfax, November 7',
       data: {
         speaker: 'person-grigory-karasin',
@@ -177,7 +179,7 @@ export const edmV2I213: Article = {
       key: 'russia-chairs-csto-oct-2005',
       type: 'ChairmanshipAttested',
       stream: 'organization-csto',
-      occurred: day('2005-10-21', 'RIA-Novosti, October 21'),
+      occurred: range('2005-10-01', '2005-10-21', 'last month (RIA-Novosti, October 21)'),
       outlet: 'RIA-Novosti, October 21',
       quote: 'As chairman of the CSTO and by order of the member states',
       data: { country: 'country-russia' },
@@ -186,7 +188,7 @@ export const edmV2I213: Article = {
       key: 'lavrov-dialogue-with-nato',
       type: 'StatementMade',
       stream: 'person-sergei-lavrov',
-      occurred: day('2005-10-21', 'RIA-Novosti, October 21'),
+      occurred: range('2005-10-01', '2005-10-21', 'last month (RIA-Novosti, October 21)'),
       outlet: 'RIA-Novosti, October 21',
       quote:
         'As chairman of the CSTO and by order of the member states, Russia is planning to take steps to develop a dialogue between the organization and NATO.',
@@ -203,7 +205,7 @@ export const edmV2I213: Article = {
       key: 'russia-proposes-nato-csto-dialogue',
       type: 'CooperationProposed',
       stream: 'relations-nato-csto',
-      occurred: day('2005-10-21', 'RIA-Novosti, October 21'),
+      occurred: range('2005-10-01', '2005-10-21', 'last month (RIA-Novosti, October 21)'),
       outlet: 'RIA-Novosti, October 21',
       data: {
         proposer: 'country-russia',
@@ -244,7 +246,7 @@ export const edmV2I213: Article = {
       key: 'bordyuzha-uzbekistan-needed',
       type: 'StatementMade',
       stream: 'person-nikolai-bordyuzha',
-      occurred: day('2005-10-11', 'Kazinform, October 11'),
+      occurred: range('2005-10-01', '2005-10-11', 'last month (Kazinform, October 11)'),
       outlet: 'Kazinform, October 11',
       data: {
         speaker: 'person-nikolai-bordyuzha',

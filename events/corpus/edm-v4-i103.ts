@@ -2,7 +2,7 @@ import { day, month, range } from '../dates';
 import { fact, membersAttested, type Article } from './article';
 
 const MEMBERS_2007 = ['armenia', 'tajikistan', 'belarus', 'kazakhstan', 'kyrgyzstan', 'russia', 'uzbekistan'];
-const published = range('2007-05-23', '2007-12-31', 'not before May 23, 2007');
+const published = range('2007-05-23', '2007-05-31', 'May 2007, not before May 23');
 const SG = {
   speaker: 'person-nikolai-bordyuzha',
   role: 'csto-secretary-general',
@@ -17,7 +17,7 @@ export const edmV4I103: Article = {
   title: null,
   published,
   datedBy:
-    'The latest date it cites is May 23; it speaks of "the second half of this year and the first half of 2008", so the year is 2007.',
+    'The latest date it cites is May 23, and it writes "on the eve of the upcoming June CSTO summit", so it appeared before June; it speaks of "the second half of this year and the first half of 2008", so the year is 2007.',
   facts: [
     ...membersAttested(MEMBERS_2007, published),
     fact({

@@ -28,15 +28,16 @@ export const edmV4I191: Article = {
     }),
     fact({
       key: 'osce-relationship',
-      type: 'CooperationProposed',
-      stream: 'relations-csto-osce',
-      occurred: OCT_6,
+      type: 'IntentionStated',
+      stream: 'organization-csto',
+      occurred: day('2007-10-09', 'reported by Avesta, October 9'),
       outlet: 'Avesta, October 9',
+      quote:
+        'The CSTO will also develop its multilateral relationship with the Organization for Security and Cooperation in Europe (OSCE)',
       data: {
-        proposer: 'organization-csto',
-        to: 'organization-osce',
-        onBehalfOf: null,
-        areas: ['multilateral relationship'],
+        actor: 'organization-csto',
+        intention: 'develop its multilateral relationship with the OSCE',
+        topics: ['osce', 'cooperation'],
       },
     }),
     fact({

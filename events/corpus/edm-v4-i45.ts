@@ -1,7 +1,7 @@
 import { day, month, range, season, since } from '../dates';
 import { fact, type Article } from './article';
 
-const published = range('2007-03-01', '2007-12-31', 'not before March 1, 2007');
+const published = range('2007-03-01', '2007-05-31', 'between March 1 and the June summit, 2007');
 
 export const edmV4I45: Article = {
   key: 'edm-v4-i45',
@@ -11,7 +11,7 @@ export const edmV4I45: Article = {
   title: null,
   published,
   datedBy:
-    'The latest date it cites is March 1. Volume 4 is 2007: its issue 103 speaks of "the second half of this year and the first half of 2008", and this issue (45) comes before it.',
+    'The latest date it cites is March 1, and it speaks of the June CSTO summit in Moscow as still to come, so it appeared before June. Volume 4 is 2007: its issue 103 speaks of "the second half of this year and the first half of 2008", and this issue (45) comes before it.',
   facts: [
     fact({
       key: 'bordyuzha-analogue-of-nato',
