@@ -54,7 +54,7 @@ async function main() {
       let members = 0;
       for (const q of queries) {
         const q0 = performance.now();
-        members += membersAt(engine.models.membership, q).length;
+        members += membersAt(engine.models.membership, q, engine.models.entities.nameOf).length;
         latencies.push(performance.now() - q0);
       }
       latencies.sort((a, b) => a - b);

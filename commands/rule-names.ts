@@ -5,8 +5,10 @@
 export const RULES = {
   'stream-matches-subject':
     "a fact about a country, a speaker, a summit, a source or the chairmanship is recorded on that entity's stream; a relations fact on a relations-… stream; a retraction on its fact's stream",
-  'known-entity': 'entity ids must exist (an alias does not become a second entity)',
-  'known-role': "a statement's office is one of the catalog's",
+  'known-entity':
+    "entity ids must be registered (an `EntityRegistered` on the entity's stream, before or in the same batch); an alias does not become a second entity",
+  'known-role': "a statement's office is a registered `office-…` entity (its `role` is the id without `office-`)",
+  'entity-registration': 'an entity is registered once, under an id that starts with its kind',
   'source-registered':
     'facts cite a registered source (record `SourceRegistered` on `source-<key>` first, or earlier in the same batch)',
   'source-unique': 'a source is registered once',

@@ -1,5 +1,4 @@
 import type { DataOf } from '../events/catalog';
-import { ROLES, entityById, searchEntities } from '../events/entities';
 import type { DomainEvent, RecordedEvent } from '../events/envelope';
 import { insertEvidence, readAt, type Evidence } from '../projections/evidence';
 import { membershipEvidence, membershipPieces } from '../projections/membership';
@@ -22,7 +21,7 @@ export interface RuleContext {
   targets: ReadonlyMap<string, RecordedEvent | null>;
 }
 
-const ENTITY_ID = /^(country|person|organization|body|force)-[a-z0-9-]+$/;
+const ENTITY_ID = /^(country|person|organization|body|force|office)-[a-z0-9-]+$/;
 
 /** The stream a fact of this type must be recorded on, when its type says (null: any stream). */
 export function subjectStream(e: DomainEvent): string | null {
@@ -42,6 +41,9 @@ export function subjectStream(e: DomainEvent): string | null {
       return e.data.summit;
     case 'SourceRegistered':
       return `source-${e.data.key}`;
+    case 'EntityRegistered':
+    case 'AliasAdded':
+      return e.data.id;
     default:
       return null;
   }
@@ -55,12 +57,20 @@ export function subjectStream(e: DomainEvent): string | null {
 export function firstViolation(ctx: RuleContext, events: readonly DomainEvent[]): Violation | null {
   const pendingMembership = new Map<string, Evidence<'member' | 'not-member'>[]>();
   const pendingSources = new Set<string>();
+  const pendingEntities = new Set<string>();
   const pendingProposals: DomainEvent[] = [];
   for (const [i, e] of events.entries()) {
     const at = (path: string) => `/facts/${i}${path}`;
-    const v = checkOne(ctx, e, at, { pendingMembership, pendingSources, pendingProposals, batch: events });
+    const v = checkOne(ctx, e, at, {
+      pendingMembership,
+      pendingSources,
+      pendingEntities,
+      pendingProposals,
+      batch: events,
+    });
     if (v) return v;
     if (e.type === 'SourceRegistered') pendingSources.add(e.data.key);
+    if (e.type === 'EntityRegistered') pendingEntities.add(e.data.id);
     if (e.type === 'CooperationProposed') pendingProposals.push(e);
     const m = membershipEvidence(e);
     if (m) {
@@ -75,6 +85,7 @@ export function firstViolation(ctx: RuleContext, events: readonly DomainEvent[])
 interface Pending {
   pendingMembership: Map<string, Evidence<'member' | 'not-member'>[]>;
   pendingSources: Set<string>;
+  pendingEntities: Set<string>;
   pendingProposals: DomainEvent[];
   batch: readonly DomainEvent[];
 }
@@ -92,13 +103,23 @@ function checkOne(ctx: RuleContext, e: DomainEvent, at: (path: string) => string
     return { rule: 'stream-matches-subject', field: 'stream', message: `${e.type} belongs on a relations-… stream` };
   }
 
+  if (e.type === 'EntityRegistered') {
+    const v = registrationRule(ctx, e.data, at, p);
+    if (v) return v;
+  }
+  const known = (id: string) => ctx.models.entities.has(id) || p.pendingEntities.has(id);
   for (const [path, id] of entityIds(e.data, '/data')) {
-    if (entityById(id)) continue;
-    const guess = searchEntities(id.replace(/^[a-z]+-/, '').replace(/-/g, ' '))[0];
+    // A registration names its own id; everything else must name registered entities.
+    if (known(id) || (e.type === 'EntityRegistered' && path === '/data/id')) continue;
+    const guess = ctx.models.entities.search(id.replace(/^[a-z]+-/, '').replace(/-/g, ' '))[0];
     return {
       rule: 'known-entity',
       field: at(path),
-      message: `unknown entity ${id}${guess ? `; did you mean ${guess.id} (${guess.name})? An alias must not become a second entity` : ''}`,
+      message: `unknown entity ${id}; ${
+        guess
+          ? `did you mean ${guess.id} (${guess.name})? An alias must not become a second entity (record an AliasAdded on ${guess.id} instead). If it is another entity, `
+          : ''
+      }${howToRegister(id)}`,
     };
   }
 
@@ -117,14 +138,37 @@ function checkOne(ctx: RuleContext, e: DomainEvent, at: (path: string) => string
   }
 
   // An office written another way is an alias of a known office, not a new one.
-  if (e.type === 'StatementMade' && e.data.role !== null && !Object.hasOwn(ROLES, e.data.role)) {
+  if (e.type === 'StatementMade' && e.data.role !== null && !known(`office-${e.data.role}`)) {
+    const guess = ctx.models.entities.search(e.data.role.replace(/-/g, ' ')).find((x) => x.kind === 'office');
     return {
       rule: 'known-role',
       field: at('/data/role'),
-      message: `unknown office ${e.data.role}; the known ones are ${Object.keys(ROLES).join(', ')}`,
+      message: `unknown office ${e.data.role}; ${
+        guess ? `did you mean ${guess.id.replace(/^office-/, '')} (${guess.name})? Otherwise ` : ''
+      }${howToRegister(`office-${e.data.role}`)} (GET /v1/entities?kind=office lists the offices)`,
     };
   }
   return sourceRule(ctx, e, at, p) ?? typeRule(ctx, e, at, p);
+}
+
+const howToRegister = (id: string) =>
+  `register it first: POST /v1/streams/${id}/events with {"type":"EntityRegistered","occurred":…,"data":{"id":"${id}","kind":"${id.split('-')[0]}","name":…,"aliases":[]},"source":{"article":…}}, in the same batch or before`;
+
+function registrationRule(
+  ctx: RuleContext,
+  data: DataOf<'EntityRegistered'>,
+  at: (path: string) => string,
+  p: Pending,
+): Violation | null {
+  if (!data.id.startsWith(`${data.kind}-`))
+    return {
+      rule: 'entity-registration',
+      field: at('/data/id'),
+      message: `a ${data.kind}'s id starts with ${data.kind}-, not ${data.id}`,
+    };
+  if (ctx.models.entities.has(data.id) || p.pendingEntities.has(data.id))
+    return { rule: 'entity-registration', field: at('/data/id'), message: `${data.id} is already registered` };
+  return null;
 }
 
 function sourceRule(ctx: RuleContext, e: DomainEvent, at: (path: string) => string, p: Pending): Violation | null {

@@ -8,7 +8,7 @@ import { FuzzyDate } from './dates';
 const EntityId = z
   .string()
   .regex(
-    /^(country|person|organization|body|force)-[a-z0-9-]{1,80}$/,
+    /^(country|person|organization|body|force|office)-[a-z0-9-]{1,80}$/,
     'expected an entity id such as country-uzbekistan',
   );
 const Text = z.string().min(1).max(2000);
@@ -21,7 +21,22 @@ const Topics = z
   .max(20)
   .default([]);
 
+export const ENTITY_KINDS = ['country', 'person', 'organization', 'body', 'force', 'office'] as const;
+
 export const EventData = {
+  EntityRegistered: z
+    .object({
+      id: EntityId,
+      kind: z.enum(ENTITY_KINDS),
+      name: Short,
+      aliases: z.array(Short).max(20).default([]),
+    })
+    .describe(
+      'An entity the record speaks of (a country, person, organisation, body, force or office), with its name and the other names the source uses. Its stream is its id, which starts with its kind.',
+    ),
+  AliasAdded: z
+    .object({ id: EntityId, alias: Short })
+    .describe("Another name a source uses for a registered entity. Recorded on the entity's stream."),
   TreatySigned: z.object({ treaty: Short, place: Short.optional() }),
   TreatyRegistered: z
     .object({ treaty: Short, registrar: EntityId })

@@ -229,7 +229,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Countries, people and organisations, with their aliases */
+        /**
+         * The registered entities (countries, people, organisations, bodies, forces, offices), with their aliases
+         * @description Entities are facts like any other: an `EntityRegistered` on the entity's stream
+         *     (`POST /v1/streams/{entity-id}/events`), with more names added by `AliasAdded`.
+         *     With `knownAt`, only the entities and names reported by that date.
+         */
         get: operations["listEntities"];
         put?: never;
         post?: never;
@@ -666,12 +671,19 @@ export interface components {
         Entity: {
             id: string;
             /** @enum {string} */
-            kind: "country" | "person" | "organization" | "body" | "force";
+            kind: "country" | "person" | "organization" | "body" | "force" | "office";
             name: string;
             aliases: string[];
+            /** @description The fact that registered it. */
+            registered: {
+                /** Format: uuid */
+                eventId: string;
+                article: string;
+                reported: components["schemas"]["Date"];
+            };
         };
         /** @enum {string} */
-        EventType: "TreatySigned" | "TreatyRegistered" | "OrganizationRegistered" | "DecisionTaken" | "MemberJoined" | "MembershipSuspended" | "MembershipRestored" | "MemberWithdrew" | "MembershipAttested" | "ChairmanshipTransferred" | "ChairmanshipAttested" | "ChairmanshipPlanned" | "SummitHeld" | "SummitPlanned" | "StatementMade" | "CooperationProposed" | "IntentionStated" | "CooperationRejected" | "RelationsAttested" | "AgreementSigned" | "AgreementInEffect" | "AgreementRatified" | "ForceEstablished" | "ForcePlanned" | "ForceParticipationDeclined" | "BodyEstablished" | "ExerciseHeld" | "MeetingHeld" | "VisitMade" | "AwardPresented" | "SourceRegistered" | "FactRetracted" | "FactCorrected";
+        EventType: "EntityRegistered" | "AliasAdded" | "TreatySigned" | "TreatyRegistered" | "OrganizationRegistered" | "DecisionTaken" | "MemberJoined" | "MembershipSuspended" | "MembershipRestored" | "MemberWithdrew" | "MembershipAttested" | "ChairmanshipTransferred" | "ChairmanshipAttested" | "ChairmanshipPlanned" | "SummitHeld" | "SummitPlanned" | "StatementMade" | "CooperationProposed" | "IntentionStated" | "CooperationRejected" | "RelationsAttested" | "AgreementSigned" | "AgreementInEffect" | "AgreementRatified" | "ForceEstablished" | "ForcePlanned" | "ForceParticipationDeclined" | "BodyEstablished" | "ExerciseHeld" | "MeetingHeld" | "VisitMade" | "AwardPresented" | "SourceRegistered" | "FactRetracted" | "FactCorrected";
         EventSource: {
             article: string;
             outlet: string | null;
@@ -679,7 +691,7 @@ export interface components {
             quote: string | null;
         };
         /** @description An event as recorded, with its envelope; `type` decides the shape of `data`. */
-        Event: components["schemas"]["TreatySignedEvent"] | components["schemas"]["TreatyRegisteredEvent"] | components["schemas"]["OrganizationRegisteredEvent"] | components["schemas"]["DecisionTakenEvent"] | components["schemas"]["MemberJoinedEvent"] | components["schemas"]["MembershipSuspendedEvent"] | components["schemas"]["MembershipRestoredEvent"] | components["schemas"]["MemberWithdrewEvent"] | components["schemas"]["MembershipAttestedEvent"] | components["schemas"]["ChairmanshipTransferredEvent"] | components["schemas"]["ChairmanshipAttestedEvent"] | components["schemas"]["ChairmanshipPlannedEvent"] | components["schemas"]["SummitHeldEvent"] | components["schemas"]["SummitPlannedEvent"] | components["schemas"]["StatementMadeEvent"] | components["schemas"]["CooperationProposedEvent"] | components["schemas"]["IntentionStatedEvent"] | components["schemas"]["CooperationRejectedEvent"] | components["schemas"]["RelationsAttestedEvent"] | components["schemas"]["AgreementSignedEvent"] | components["schemas"]["AgreementInEffectEvent"] | components["schemas"]["AgreementRatifiedEvent"] | components["schemas"]["ForceEstablishedEvent"] | components["schemas"]["ForcePlannedEvent"] | components["schemas"]["ForceParticipationDeclinedEvent"] | components["schemas"]["BodyEstablishedEvent"] | components["schemas"]["ExerciseHeldEvent"] | components["schemas"]["MeetingHeldEvent"] | components["schemas"]["VisitMadeEvent"] | components["schemas"]["AwardPresentedEvent"] | components["schemas"]["SourceRegisteredEvent"] | components["schemas"]["FactRetractedEvent"] | components["schemas"]["FactCorrectedEvent"];
+        Event: components["schemas"]["EntityRegisteredEvent"] | components["schemas"]["AliasAddedEvent"] | components["schemas"]["TreatySignedEvent"] | components["schemas"]["TreatyRegisteredEvent"] | components["schemas"]["OrganizationRegisteredEvent"] | components["schemas"]["DecisionTakenEvent"] | components["schemas"]["MemberJoinedEvent"] | components["schemas"]["MembershipSuspendedEvent"] | components["schemas"]["MembershipRestoredEvent"] | components["schemas"]["MemberWithdrewEvent"] | components["schemas"]["MembershipAttestedEvent"] | components["schemas"]["ChairmanshipTransferredEvent"] | components["schemas"]["ChairmanshipAttestedEvent"] | components["schemas"]["ChairmanshipPlannedEvent"] | components["schemas"]["SummitHeldEvent"] | components["schemas"]["SummitPlannedEvent"] | components["schemas"]["StatementMadeEvent"] | components["schemas"]["CooperationProposedEvent"] | components["schemas"]["IntentionStatedEvent"] | components["schemas"]["CooperationRejectedEvent"] | components["schemas"]["RelationsAttestedEvent"] | components["schemas"]["AgreementSignedEvent"] | components["schemas"]["AgreementInEffectEvent"] | components["schemas"]["AgreementRatifiedEvent"] | components["schemas"]["ForceEstablishedEvent"] | components["schemas"]["ForcePlannedEvent"] | components["schemas"]["ForceParticipationDeclinedEvent"] | components["schemas"]["BodyEstablishedEvent"] | components["schemas"]["ExerciseHeldEvent"] | components["schemas"]["MeetingHeldEvent"] | components["schemas"]["VisitMadeEvent"] | components["schemas"]["AwardPresentedEvent"] | components["schemas"]["SourceRegisteredEvent"] | components["schemas"]["FactRetractedEvent"] | components["schemas"]["FactCorrectedEvent"];
         /** @description Pass as `cursor` for the next page; null on the last page. */
         Next: string | null;
         SummitPage: components["schemas"]["ReadModelHeader"] & {
@@ -699,6 +711,7 @@ export interface components {
             next: components["schemas"]["Next"];
         };
         EntityPage: {
+            knownAt: components["schemas"]["Date"] | null;
             items: components["schemas"]["Entity"][];
             next: components["schemas"]["Next"];
         };
@@ -728,7 +741,7 @@ export interface components {
             }[];
         };
         /** @description One fact as a client records it; `type` decides the shape of `data`. `occurred` is an EDTF date (`2005-10-29`, `2005-10`, `1999`, `2006-06/2006-08`, `2000/..`) or the full interval. */
-        FactInput: components["schemas"]["TreatySignedFact"] | components["schemas"]["TreatyRegisteredFact"] | components["schemas"]["OrganizationRegisteredFact"] | components["schemas"]["DecisionTakenFact"] | components["schemas"]["MemberJoinedFact"] | components["schemas"]["MembershipSuspendedFact"] | components["schemas"]["MembershipRestoredFact"] | components["schemas"]["MemberWithdrewFact"] | components["schemas"]["MembershipAttestedFact"] | components["schemas"]["ChairmanshipTransferredFact"] | components["schemas"]["ChairmanshipAttestedFact"] | components["schemas"]["ChairmanshipPlannedFact"] | components["schemas"]["SummitHeldFact"] | components["schemas"]["SummitPlannedFact"] | components["schemas"]["StatementMadeFact"] | components["schemas"]["CooperationProposedFact"] | components["schemas"]["IntentionStatedFact"] | components["schemas"]["CooperationRejectedFact"] | components["schemas"]["RelationsAttestedFact"] | components["schemas"]["AgreementSignedFact"] | components["schemas"]["AgreementInEffectFact"] | components["schemas"]["AgreementRatifiedFact"] | components["schemas"]["ForceEstablishedFact"] | components["schemas"]["ForcePlannedFact"] | components["schemas"]["ForceParticipationDeclinedFact"] | components["schemas"]["BodyEstablishedFact"] | components["schemas"]["ExerciseHeldFact"] | components["schemas"]["MeetingHeldFact"] | components["schemas"]["VisitMadeFact"] | components["schemas"]["AwardPresentedFact"] | components["schemas"]["SourceRegisteredFact"] | components["schemas"]["FactRetractedFact"] | components["schemas"]["FactCorrectedFact"];
+        FactInput: components["schemas"]["EntityRegisteredFact"] | components["schemas"]["AliasAddedFact"] | components["schemas"]["TreatySignedFact"] | components["schemas"]["TreatyRegisteredFact"] | components["schemas"]["OrganizationRegisteredFact"] | components["schemas"]["DecisionTakenFact"] | components["schemas"]["MemberJoinedFact"] | components["schemas"]["MembershipSuspendedFact"] | components["schemas"]["MembershipRestoredFact"] | components["schemas"]["MemberWithdrewFact"] | components["schemas"]["MembershipAttestedFact"] | components["schemas"]["ChairmanshipTransferredFact"] | components["schemas"]["ChairmanshipAttestedFact"] | components["schemas"]["ChairmanshipPlannedFact"] | components["schemas"]["SummitHeldFact"] | components["schemas"]["SummitPlannedFact"] | components["schemas"]["StatementMadeFact"] | components["schemas"]["CooperationProposedFact"] | components["schemas"]["IntentionStatedFact"] | components["schemas"]["CooperationRejectedFact"] | components["schemas"]["RelationsAttestedFact"] | components["schemas"]["AgreementSignedFact"] | components["schemas"]["AgreementInEffectFact"] | components["schemas"]["AgreementRatifiedFact"] | components["schemas"]["ForceEstablishedFact"] | components["schemas"]["ForcePlannedFact"] | components["schemas"]["ForceParticipationDeclinedFact"] | components["schemas"]["BodyEstablishedFact"] | components["schemas"]["ExerciseHeldFact"] | components["schemas"]["MeetingHeldFact"] | components["schemas"]["VisitMadeFact"] | components["schemas"]["AwardPresentedFact"] | components["schemas"]["SourceRegisteredFact"] | components["schemas"]["FactRetractedFact"] | components["schemas"]["FactCorrectedFact"];
         FactBatch: {
             /** @description The stream's current revision, -1 or "no-stream" for a new stream, or "any". */
             expectedRevision?: number | ("no-stream" | "any");
@@ -2213,8 +2226,9 @@ export interface components {
          * @description The domain rule a 422 names:
          *
          *     - `stream-matches-subject`: a fact about a country, a speaker, a summit, a source or the chairmanship is recorded on that entity's stream; a relations fact on a relations-… stream; a retraction on its fact's stream
-         *     - `known-entity`: entity ids must exist (an alias does not become a second entity)
-         *     - `known-role`: a statement's office is one of the catalog's
+         *     - `known-entity`: entity ids must be registered (an `EntityRegistered` on the entity's stream, before or in the same batch); an alias does not become a second entity
+         *     - `known-role`: a statement's office is a registered `office-…` entity (its `role` is the id without `office-`)
+         *     - `entity-registration`: an entity is registered once, under an id that starts with its kind
          *     - `source-registered`: facts cite a registered source (record `SourceRegistered` on `source-<key>` first, or earlier in the same batch)
          *     - `source-unique`: a source is registered once
          *     - `source-cites-itself`: a `SourceRegistered` cites the article it registers
@@ -2229,7 +2243,7 @@ export interface components {
          *     - `idempotency-key-reused`: an Idempotency-Key names one request; the same key with another body is refused
          * @enum {string}
          */
-        RuleName: "stream-matches-subject" | "known-entity" | "known-role" | "source-registered" | "source-unique" | "source-cites-itself" | "not-in-future" | "reported-after-occurred" | "membership-held" | "membership-not-held" | "chair-is-member" | "rejection-answers-proposal" | "retraction-target" | "correction-in-batch" | "idempotency-key-reused";
+        RuleName: "stream-matches-subject" | "known-entity" | "known-role" | "entity-registration" | "source-registered" | "source-unique" | "source-cites-itself" | "not-in-future" | "reported-after-occurred" | "membership-held" | "membership-not-held" | "chair-is-member" | "rejection-answers-proposal" | "retraction-target" | "correction-in-batch" | "idempotency-key-reused";
         EventReported: {
             article: string;
             date: components["schemas"]["Date"];
@@ -2394,6 +2408,108 @@ export interface components {
                 intention: string;
                 /** @description Default: []. */
                 topics?: string[];
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        /** @description An entity the record speaks of (a country, person, organisation, body, force or office), with its name and the other names the source uses. Its stream is its id, which starts with its kind. */
+        EntityRegisteredData: {
+            id: string;
+            /** @enum {string} */
+            kind: "country" | "person" | "organization" | "body" | "force" | "office";
+            name: string;
+            /** @default [] */
+            aliases: string[];
+        };
+        EntityRegisteredEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "EntityRegistered";
+            data: components["schemas"]["EntityRegisteredData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        /** @description Another name a source uses for a registered entity. Recorded on the entity's stream. */
+        AliasAddedData: {
+            id: string;
+            alias: string;
+        };
+        AliasAddedEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AliasAdded";
+            data: components["schemas"]["AliasAddedData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        EntityRegisteredFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "EntityRegistered";
+            occurred: components["schemas"]["OccurredInput"];
+            /** @description An entity the record speaks of (a country, person, organisation, body, force or office), with its name and the other names the source uses. Its stream is its id, which starts with its kind. */
+            data: {
+                id: string;
+                /** @enum {string} */
+                kind: "country" | "person" | "organization" | "body" | "force" | "office";
+                name: string;
+                /** @description Default: []. */
+                aliases?: string[];
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        AliasAddedFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AliasAdded";
+            occurred: components["schemas"]["OccurredInput"];
+            /** @description Another name a source uses for a registered entity. Recorded on the entity's stream. */
+            data: {
+                id: string;
+                alias: string;
             };
             source: components["schemas"]["FactSource"];
             correlationId?: string;
@@ -3418,8 +3534,14 @@ export interface operations {
     listEntities: {
         parameters: {
             query?: {
-                /** @description Matches any part of the name or an alias, ignoring case and accents. */
+                /** @description Matches any part of the id, the name or an alias, ignoring case and accents. */
                 q?: string;
+                kind?: "country" | "person" | "organization" | "body" | "force" | "office";
+                /**
+                 * @description Only facts reported (their article published) by this date. Default everything recorded.
+                 * @example 2005-12-01
+                 */
+                knownAt?: components["parameters"]["knownAt"];
                 /** @description The `next` value of the previous page. */
                 cursor?: components["parameters"]["cursor"];
                 /** @description Page size. */
@@ -3442,15 +3564,22 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "knownAt": null,
                      *       "items": [
                      *         {
                      *           "id": "person-emomali-rahmon",
                      *           "kind": "person",
-                     *           "name": "Emomali Rahmon",
+                     *           "name": "Emomali Rakhmonov",
                      *           "aliases": [
-                     *             "Emomali Rakhmonov",
-                     *             "Rakhmonov"
-                     *           ]
+                     *             "Rakhmonov",
+                     *             "Emomali Rahmon",
+                     *             "Rahmon"
+                     *           ],
+                     *           "registered": {
+                     *             "eventId": "5f2b3e1c-8a4d-5b6e-9c7f-0a1b2c3d4e5f",
+                     *             "article": "edm-v4-i45",
+                     *             "reported": "2007-03-01"
+                     *           }
                      *         }
                      *       ],
                      *       "next": null
@@ -3468,6 +3597,11 @@ export interface operations {
     getEntity: {
         parameters: {
             query?: {
+                /**
+                 * @description Only facts reported (their article published) by this date. Default everything recorded.
+                 * @example 2005-12-01
+                 */
+                knownAt?: components["parameters"]["knownAt"];
                 /** @description Wait (up to 2 s) until the read models reflect this log position, e.g. the `position` a write answered; 503 with Retry-After if they cannot. */
                 minPosition?: components["parameters"]["minPosition"];
             };
@@ -3495,7 +3629,12 @@ export interface operations {
                      *       "aliases": [
                      *         "Bordyuzha",
                      *         "General Nikolai Bordyuzha"
-                     *       ]
+                     *       ],
+                     *       "registered": {
+                     *         "eventId": "5f2b3e1c-8a4d-5b6e-9c7f-0a1b2c3d4e5f",
+                     *         "article": "edm-v2-i213",
+                     *         "reported": "2005-11-11"
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["Entity"];

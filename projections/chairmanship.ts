@@ -9,7 +9,7 @@ import {
   type Qualified,
   type Reading,
 } from './evidence';
-import { countryName } from './membership';
+import type { NameOf } from './entities';
 import { Retractions, type Projection, type TemporalQuery } from './projection';
 import { TemporalIndex, type TemporalIndexSnapshot } from './temporal-index';
 
@@ -83,7 +83,7 @@ export interface ChairmanshipView {
   }[];
 }
 
-export function chairmanshipAt(state: ChairmanshipState, q: TemporalQuery): ChairmanshipView {
+export function chairmanshipAt(state: ChairmanshipState, q: TemporalQuery, nameOf: NameOf): ChairmanshipView {
   const r = state.chairs.read(ORG, q);
   const announced = state.planned.filter(
     (e) => state.retractions.visible(e, q.knownAt) && e.occurred.earliest <= q.asOf,
@@ -91,7 +91,7 @@ export function chairmanshipAt(state: ChairmanshipState, q: TemporalQuery): Chai
   const planned = announced
     .filter((e) => q.asOf < e.data.term.earliest)
     .map((e) => ({
-      country: countryName(e.data.country),
+      country: nameOf(e.data.country),
       countryId: e.data.country,
       term: rangeOf(e.data.term)!,
       announced: e.occurred.text,
@@ -103,7 +103,7 @@ export function chairmanshipAt(state: ChairmanshipState, q: TemporalQuery): Chai
   const plan = announced.filter((e) => e.data.country === r.value).at(-1);
   return {
     chair: {
-      country: countryName(r.value),
+      country: nameOf(r.value),
       countryId: r.value,
       since: r.since,
       sinceBasis: r.sinceBasis,

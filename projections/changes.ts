@@ -68,7 +68,7 @@ function valueAt(models: ReadModels, s: Subject): string | null {
     case 'relations':
       return relationsAt(models.relations, s.key, q).status;
     case 'chairmanship':
-      return chairmanshipAt(models.chairmanship, q).chair?.countryId ?? null;
+      return chairmanshipAt(models.chairmanship, q, models.entities.nameOf).chair?.countryId ?? null;
   }
 }
 
@@ -89,10 +89,11 @@ export function changesOf(models: ReadModels, e: RecordedEvent, before: (string 
     const summit = summitsAt(models.summits, { asOf: '9999-12-31', knownAt: null }).find((x) => x.id === e.data.summit);
     out.push({ projection: 'summits', summit: summit ?? null });
   }
-  if (e.type === 'StatementMade') out.push({ projection: 'statements', statement: statementView(e) });
+  if (e.type === 'StatementMade')
+    out.push({ projection: 'statements', statement: statementView(e, models.entities.nameOf) });
   if (e.type === 'SourceRegistered' || models.sources.has(e.source.article)) {
     out.push({ projection: 'sources', source: e.source.article });
   }
-  out.push({ projection: 'timeline', entry: timelineEntry(e) });
+  out.push({ projection: 'timeline', entry: timelineEntry(e, models.entities.nameOf) });
   return out;
 }

@@ -1,13 +1,16 @@
-import { entityById } from '../events/entities';
 import type { RecordedEvent } from '../events/envelope';
-
-const name = (id: string | null) => (id ? (entityById(id)?.name ?? id) : 'unknown');
+import type { NameOf } from './entities';
 
 /** A one-line English summary of an event, for timelines. */
-export function describe(e: RecordedEvent): string {
+export function describe(e: RecordedEvent, nameOf: NameOf): string {
+  const name = (id: string | null) => (id ? nameOf(id) : 'unknown');
   switch (e.type) {
     case 'TreatySigned':
       return `${e.data.treaty} signed${e.data.place ? ` in ${e.data.place}` : ''}`;
+    case 'EntityRegistered':
+      return `${e.data.name} (${e.data.kind}) named${e.data.aliases.length ? `, also ${e.data.aliases.join(', ')}` : ''}`;
+    case 'AliasAdded':
+      return `${name(e.data.id)} also named ${e.data.alias}`;
     case 'TreatyRegistered':
       return `${e.data.treaty} registered with the ${name(e.data.registrar)}`;
     case 'OrganizationRegistered':

@@ -1,4 +1,5 @@
 import { chairmanship } from './chairmanship';
+import { entities } from './entities';
 import { membership } from './membership';
 import type { Projection } from './projection';
 import { relations } from './relations';
@@ -8,7 +9,16 @@ import { summits } from './summits';
 import { timeline } from './timeline';
 
 /** Every read model, folded together in log order (see src/engine). */
-export const PROJECTIONS = { membership, relations, chairmanship, summits, statements, timeline, sources } as const;
+export const PROJECTIONS = {
+  entities,
+  membership,
+  relations,
+  chairmanship,
+  summits,
+  statements,
+  timeline,
+  sources,
+} as const;
 
 export type ReadModels = {
   [K in keyof typeof PROJECTIONS]: (typeof PROJECTIONS)[K] extends Projection<infer S> ? S : never;

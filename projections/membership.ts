@@ -1,4 +1,3 @@
-import { entityById } from '../events/entities';
 import type { DomainEvent } from '../events/envelope';
 import {
   evidenceOf,
@@ -13,6 +12,7 @@ import {
   type Reading,
   type SegmentBasis,
 } from './evidence';
+import type { NameOf } from './entities';
 import type { Projection, TemporalQuery } from './projection';
 import { TemporalIndex, type TemporalIndexSnapshot } from './temporal-index';
 
@@ -71,8 +71,6 @@ export function membershipEvidence(e: DomainEvent): { country: string; evidence:
 /** A piece of membership evidence with what its change implies, as the read model keeps it. */
 export const membershipPieces = (evidence: Evidence<Status>): Evidence<Status>[] => withImplied(evidence, opposite);
 
-export const countryName = (id: string) => entityById(id)?.name ?? id;
-
 // Names are plain ASCII English short names; a code-unit comparison orders them and is far cheaper than localeCompare.
 const byCountry = (a: { country: string }, b: { country: string }) =>
   a.country < b.country ? -1 : a.country > b.country ? 1 : 0;
@@ -94,11 +92,12 @@ export interface MemberEntry extends Qualified {
  * The states that are members at `asOf`, and those that may be: a change dated by
  * a range leaves membership uncertain inside that range.
  */
-export function membersAt(state: MembershipState, q: TemporalQuery): MemberEntry[] {
+export function membersAt(state: MembershipState, q: TemporalQuery, nameOf: NameOf): MemberEntry[] {
   const out: MemberEntry[] = [];
   for (const countryId of state.keys()) {
     const r = state.read(countryId, q);
-    if (r && (r.value === 'member' || r.uncertain)) out.push({ ...entryOf(countryId, r), ...qualify(r, q.asOf) });
+    if (r && (r.value === 'member' || r.uncertain))
+      out.push({ ...entryOf(countryId, r, nameOf), ...qualify(r, q.asOf) });
   }
   return out.sort(byCountry);
 }
@@ -111,12 +110,12 @@ export interface UnknownEntry {
 }
 
 /** The states the record has membership evidence about, but none (stated or implied) that reaches `asOf`. */
-export function unknownAt(state: MembershipState, q: TemporalQuery): UnknownEntry[] {
+export function unknownAt(state: MembershipState, q: TemporalQuery, nameOf: NameOf): UnknownEntry[] {
   const out: UnknownEntry[] = [];
   for (const countryId of state.keys()) {
     if (state.read(countryId, q) !== null) continue;
     const first = state.evidence(countryId, q.knownAt)[0];
-    if (first) out.push({ country: countryName(countryId), countryId, firstEvidence: first.occurred.earliest });
+    if (first) out.push({ country: nameOf(countryId), countryId, firstEvidence: first.occurred.earliest });
   }
   return out.sort(byCountry);
 }
@@ -134,11 +133,11 @@ export function membershipStatusAt(
 // Readings of everything known are shared between reads, and so are the entries made from them.
 const entries = new WeakMap<Reading<Status>, Omit<MemberEntry, keyof Qualified>>();
 
-function entryOf(countryId: string, r: Reading<Status>): Omit<MemberEntry, keyof Qualified> {
+function entryOf(countryId: string, r: Reading<Status>, nameOf: NameOf): Omit<MemberEntry, keyof Qualified> {
   let entry = entries.get(r);
   if (!entry) {
     entry = {
-      country: countryName(countryId),
+      country: nameOf(countryId),
       countryId,
       status: r.uncertain ? 'possibly-member' : 'member',
       since: r.since,
@@ -167,7 +166,11 @@ export interface MembershipTimelineEntry {
 }
 
 /** Every state's membership as intervals, as known at `knownAt`. Where no evidence reaches, a state's status is unknown and not shown. */
-export function membershipTimeline(state: MembershipState, knownAt: string | null): MembershipTimelineEntry[] {
+export function membershipTimeline(
+  state: MembershipState,
+  knownAt: string | null,
+  nameOf: NameOf,
+): MembershipTimelineEntry[] {
   const out: MembershipTimelineEntry[] = [];
   for (const countryId of state.keys()) {
     const intervals = state.history(countryId, knownAt).map((s) => ({
@@ -177,7 +180,7 @@ export function membershipTimeline(state: MembershipState, knownAt: string | nul
       basis: s.basis,
       evidence: s.evidence,
     }));
-    if (intervals.length) out.push({ country: countryName(countryId), countryId, intervals });
+    if (intervals.length) out.push({ country: nameOf(countryId), countryId, intervals });
   }
   return out.sort(byCountry);
 }

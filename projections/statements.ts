@@ -1,5 +1,5 @@
-import { entityById } from '../events/entities';
 import type { RecordedEvent } from '../events/envelope';
+import type { NameOf } from './entities';
 import { isVisibleAt, retractionOf, type Projection, type TemporalQuery } from './projection';
 import { SortedLog, type Dated } from './sorted-log';
 
@@ -76,11 +76,11 @@ export interface StatementView {
   source: { article: string; outlet: string | null; reported: string };
 }
 
-export function statementView(e: RecordedEvent<'StatementMade'>): StatementView {
+export function statementView(e: RecordedEvent<'StatementMade'>, nameOf: NameOf): StatementView {
   return {
     id: e.id,
     position: e.position,
-    speaker: { id: e.data.speaker, name: entityById(e.data.speaker)?.name ?? e.data.speaker },
+    speaker: { id: e.data.speaker, name: nameOf(e.data.speaker) },
     role: e.data.role,
     roleText: e.data.roleText,
     quote: e.source.quote,

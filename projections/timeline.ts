@@ -1,6 +1,7 @@
 import type { EventType } from '../events/catalog';
 import type { RecordedEvent } from '../events/envelope';
 import { describe } from './describe';
+import type { NameOf } from './entities';
 import { isVisibleAt, retractionOf, type Projection, type TemporalQuery } from './projection';
 import { SortedLog, type Dated } from './sorted-log';
 
@@ -54,13 +55,13 @@ export interface TimelineEntry {
   reported: string;
 }
 
-export const timelineEntry = (e: RecordedEvent): TimelineEntry => ({
+export const timelineEntry = (e: RecordedEvent, nameOf: NameOf): TimelineEntry => ({
   eventId: e.id,
   position: e.position,
   type: e.type,
   stream: e.stream,
   occurred: e.occurred,
-  summary: describe(e),
+  summary: describe(e, nameOf),
   source: e.source,
   reported: e.reported.date,
 });

@@ -221,10 +221,16 @@ async function replay(values: {
     const m = engine.models;
     const views: Record<string, () => { rows: Record<string, unknown>[]; raw: unknown }> = {
       membership: () => {
-        const members = membersAt(m.membership, q);
+        const members = membersAt(m.membership, q, m.entities.nameOf);
         return {
           raw: members,
-          rows: members.map((x) => ({ country: x.country, status: x.status, since: x.since, basis: x.sinceBasis })),
+          rows: members.map((x) => ({
+            country: x.country,
+            status: x.status,
+            since: x.since,
+            basis: x.basis,
+            extrapolated: x.extrapolated,
+          })),
         };
       },
       relations: () => {
@@ -235,10 +241,19 @@ async function replay(values: {
         };
       },
       chairmanship: () => {
-        const c = chairmanshipAt(m.chairmanship, q);
+        const c = chairmanshipAt(m.chairmanship, q, m.entities.nameOf);
         return {
           raw: c,
-          rows: c.chair ? [{ chair: c.chair.country, since: c.chair.since, basis: c.chair.sinceBasis }] : [],
+          rows: c.chair
+            ? [
+                {
+                  chair: c.chair.country,
+                  since: c.chair.since,
+                  basis: c.chair.basis,
+                  extrapolated: c.chair.extrapolated,
+                },
+              ]
+            : [],
         };
       },
       summits: () => {

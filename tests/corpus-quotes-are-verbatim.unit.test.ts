@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTICLES, QUOTE_FRAGMENT_SEPARATOR, corpusEvents } from '../events/corpus';
-import { entityById } from '../events/entities';
+import { CORPUS_ENTITIES } from '../events/corpus/entities';
 
 const SEEDS = join(__dirname, '..', '..', 'shared', 'seeds');
 const seedsPresent = existsSync(SEEDS);
@@ -60,10 +60,44 @@ seedTest('every statement speaker is named in the article it comes from', () => 
     if (e.type !== 'StatementMade') continue;
     const article = ARTICLES.find((a) => a.key === e.source.article)!;
     const text = articleText(article.volume, article.issue);
-    const speaker = entityById(e.data.speaker)!;
+    const entity = CORPUS_ENTITIES.find((x) => x.id === e.data.speaker)!;
+    const speaker = {
+      id: entity.id,
+      name: entity.name,
+      aliases: [...entity.aliases, ...(entity.later ?? []).map((a) => a.alias)],
+    };
     expect({ speaker: speaker.id, named: [speaker.name, ...speaker.aliases].some((n) => text.includes(n)) }).toEqual({
       speaker: speaker.id,
       named: true,
     });
   }
 });
+
+/** A name as a word of the text (apostrophes made straight), not part of another word. */
+const names = (text: string, name: string) =>
+  new RegExp(`(^|[^A-Za-z])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z])`).test(text.replace(/’/g, "'"));
+
+seedTest(
+  'every entity is registered from an article that names it, and every alias from an article that uses it',
+  () => {
+    const textOf = (key: string) => {
+      const a = ARTICLES.find((x) => x.key === key)!;
+      return articleText(a.volume, a.issue);
+    };
+    for (const e of CORPUS_ENTITIES) {
+      const text = textOf(e.article);
+      expect({ id: e.id, named: [e.name, ...e.aliases].some((n) => names(text, n)) }).toEqual({
+        id: e.id,
+        named: true,
+      });
+      for (const alias of e.aliases)
+        expect({ id: e.id, alias, used: names(text, alias) }).toEqual({ id: e.id, alias, used: true });
+      for (const later of e.later ?? [])
+        expect({ id: e.id, ...later, used: names(textOf(later.article), later.alias) }).toEqual({
+          id: e.id,
+          ...later,
+          used: true,
+        });
+    }
+  },
+);

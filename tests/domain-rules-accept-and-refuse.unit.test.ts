@@ -1,6 +1,19 @@
 import { RULES, type RuleName } from '../commands/rule-names';
 import { replay } from '../src/store/idempotency';
-import { fact, given, source } from './support/given';
+import { fact, given, registered, source } from './support/given';
+
+/** A source and every entity the tests below name, registered. */
+const KNOWN = registered(
+  'person-sergei-lavrov',
+  'person-nikolai-bordyuzha',
+  'country-uzbekistan',
+  'country-kyrgyzstan',
+  'country-united-states',
+  'organization-csto',
+  'organization-nato',
+  'office-foreign-minister-russia',
+);
+const world = () => [source(), ...KNOWN];
 
 const lavrov = (data: Partial<{ role: string | null; speaker: string }> = {}, occurred = '2009-12-01') =>
   fact(
@@ -33,19 +46,25 @@ const rule = (name: RuleName) => (exercised.add(name), name);
 
 describe('stream-matches-subject', () => {
   test('given a source, when a statement is recorded on its speaker, then it is accepted', () => {
-    given(source()).when('person-sergei-lavrov', lavrov()).thenAccepted();
+    given(...world())
+      .when('person-sergei-lavrov', lavrov())
+      .thenAccepted();
   });
   test('given a source, when a statement is recorded on another stream, then it is refused', () => {
-    given(source()).when('person-nikolai-bordyuzha', lavrov()).thenRefused(rule('stream-matches-subject'), 'stream');
+    given(...world())
+      .when('person-nikolai-bordyuzha', lavrov())
+      .thenRefused(rule('stream-matches-subject'), 'stream');
   });
   test('given a source, when a relations fact is recorded off a relations stream, then it is refused', () => {
-    given(source()).when('organization-nato', proposal()).thenRefused('stream-matches-subject', 'stream');
+    given(...world())
+      .when('organization-nato', proposal())
+      .thenRefused('stream-matches-subject', 'stream');
   });
 });
 
 describe('known-entity', () => {
   test('given a source, when a fact names a known person, then it is accepted', () => {
-    given(source())
+    given(...world())
       .when('person-sergei-lavrov', lavrov({ speaker: 'person-sergei-lavrov' }))
       .thenAccepted();
   });
@@ -56,18 +75,57 @@ describe('known-entity', () => {
       roleText: null,
       summary: 'x',
     });
-    given(source()).when('person-john-doe', unknown).thenRefused(rule('known-entity'), '/facts/0/data/speaker');
+    given(...world())
+      .when('person-john-doe', unknown)
+      .thenRefused(rule('known-entity'), '/facts/0/data/speaker');
+  });
+  test('given a source, when a person is registered and quoted in the same batch, then it is accepted', () => {
+    const [doe] = registered('person-john-doe');
+    const says = fact('StatementMade', 'person-john-doe', {
+      speaker: 'person-john-doe',
+      role: null,
+      roleText: null,
+      summary: 'x',
+    });
+    given(...world())
+      .when('person-john-doe', doe!, says)
+      .thenAccepted();
+  });
+});
+
+describe('entity-registration', () => {
+  test('given a registered person, when it is registered again, then it is refused', () => {
+    given(...world())
+      .when('person-sergei-lavrov', ...registered('person-sergei-lavrov'))
+      .thenRefused(rule('entity-registration'), '/facts/0/data/id');
+  });
+  test('given a source, when an id does not start with its kind, then it is refused', () => {
+    const wrongKind = fact('EntityRegistered', 'person-moscow', {
+      id: 'person-moscow',
+      kind: 'country',
+      name: 'Moscow',
+      aliases: [],
+    });
+    given(...world())
+      .when('person-moscow', wrongKind)
+      .thenRefused('entity-registration', '/facts/0/data/id');
+  });
+  test('given a registered person, when an alias is added on its stream, then it is accepted', () => {
+    const alias = fact('AliasAdded', 'person-sergei-lavrov', { id: 'person-sergei-lavrov', alias: 'Lavrov' });
+    given(...world())
+      .when('person-sergei-lavrov', alias)
+      .thenAccepted();
   });
 });
 
 describe('known-role', () => {
   test('given a source, when a statement names a known office, then it is accepted', () => {
-    given(source())
+    given(...world())
       .when('person-sergei-lavrov', lavrov({ role: 'foreign-minister-russia' }))
       .thenAccepted();
   });
   test('given a source, when a statement names an unknown office, then it is refused', () => {
-    given(source())
+    given(...world())
       .when('person-sergei-lavrov', lavrov({ role: 'foreign-minister' }))
       .thenRefused(rule('known-role'), '/facts/0/data/role');
   });
@@ -79,7 +137,7 @@ describe('source-registered', () => {
     given().when('source-a1', source('a1'), treaty).thenAccepted();
   });
   test('given another source only, when a fact cites an unregistered one, then it is refused', () => {
-    given(source('a2'))
+    given(source('a2'), ...KNOWN)
       .when('person-sergei-lavrov', lavrov())
       .thenRefused(rule('source-registered'), '/facts/0/source/article');
   });
@@ -100,15 +158,17 @@ describe('source-unique and source-cites-itself', () => {
 
 describe('not-in-future and reported-after-occurred', () => {
   test('given a source, when a fact occurred before its article appeared, then it is accepted', () => {
-    given(source()).when('person-sergei-lavrov', lavrov({}, '2009-12-31')).thenAccepted();
+    given(...world())
+      .when('person-sergei-lavrov', lavrov({}, '2009-12-31'))
+      .thenAccepted();
   });
   test('given a source, when a fact occurs after today, then it is refused', () => {
-    given(source())
+    given(...world())
       .when('person-sergei-lavrov', lavrov({}, '2999-01-01'))
       .thenRefused(rule('not-in-future'), '/facts/0/occurred');
   });
   test('given a source, when a fact occurs after its article appeared, then it is refused', () => {
-    given(source())
+    given(...world())
       .when('person-sergei-lavrov', lavrov({}, '2011-01-01'))
       .thenRefused(rule('reported-after-occurred'), '/facts/0/occurred');
   });
@@ -125,18 +185,22 @@ describe('membership-held and membership-not-held', () => {
       { occurred: '2006-01-01' },
     );
   test('given a member, when it is suspended, then it is accepted', () => {
-    given(source(), attested('country-uzbekistan', true)).when('country-uzbekistan', suspended()).thenAccepted();
+    given(...world(), attested('country-uzbekistan', true))
+      .when('country-uzbekistan', suspended())
+      .thenAccepted();
   });
   test('given a non-member, when it is suspended, then it is refused', () => {
-    given(source(), attested('country-uzbekistan', false))
+    given(...world(), attested('country-uzbekistan', false))
       .when('country-uzbekistan', suspended())
       .thenRefused(rule('membership-held'), '/facts/0/data/country');
   });
   test('given a non-member, when its membership is restored, then it is accepted', () => {
-    given(source(), attested('country-uzbekistan', false)).when('country-uzbekistan', restored()).thenAccepted();
+    given(...world(), attested('country-uzbekistan', false))
+      .when('country-uzbekistan', restored())
+      .thenAccepted();
   });
   test('given a member, when its membership is restored, then it is refused', () => {
-    given(source(), attested('country-uzbekistan', true))
+    given(...world(), attested('country-uzbekistan', true))
       .when('country-uzbekistan', restored())
       .thenRefused(rule('membership-not-held'), '/facts/0/data/country');
   });
@@ -146,12 +210,28 @@ describe('chair-is-member', () => {
   const chair = (country: string) =>
     fact('ChairmanshipTransferred', 'organization-csto', { country }, { occurred: '2007-10-06' });
   test('given a member, when the chairmanship passes to it, then it is accepted', () => {
-    given(source(), attested('country-kyrgyzstan', true))
+    given(...world(), attested('country-kyrgyzstan', true))
       .when('organization-csto', chair('country-kyrgyzstan'))
       .thenAccepted();
   });
+  test('given no membership evidence at all, when the chairmanship passes to the state, then it is refused', () => {
+    given(...world())
+      .when('organization-csto', chair('country-united-states'))
+      .thenRefused('chair-is-member', '/facts/0/data/country');
+  });
+  test('given a suspension implying membership before it, when the chair passes to the state just before, then it is accepted', () => {
+    const suspended = fact(
+      'MembershipSuspended',
+      'country-uzbekistan',
+      { country: 'country-uzbekistan' },
+      { occurred: '2007-10-07' },
+    );
+    given(...world(), suspended)
+      .when('organization-csto', chair('country-uzbekistan'))
+      .thenAccepted();
+  });
   test('given a non-member, when the chairmanship passes to it, then it is refused', () => {
-    given(source(), attested('country-united-states', false))
+    given(...world(), attested('country-united-states', false))
       .when('organization-csto', chair('country-united-states'))
       .thenRefused(rule('chair-is-member'), '/facts/0/data/country');
   });
@@ -159,10 +239,12 @@ describe('chair-is-member', () => {
 
 describe('rejection-answers-proposal', () => {
   test('given a proposal, when it is rejected, then it is accepted', () => {
-    given(source(), proposal()).when('relations-nato-csto', rejection()).thenAccepted();
+    given(...world(), proposal())
+      .when('relations-nato-csto', rejection())
+      .thenAccepted();
   });
   test('given no proposal, when a rejection is recorded, then it is refused', () => {
-    given(source())
+    given(...world())
       .when('relations-nato-csto', rejection())
       .thenRefused(rule('rejection-answers-proposal'), '/facts/0/type');
   });
@@ -171,15 +253,17 @@ describe('rejection-answers-proposal', () => {
 describe('retraction-target and correction-in-batch', () => {
   const wrong = attested('country-uzbekistan', true);
   test('given a fact, when it is retracted on its stream, then it is accepted', () => {
-    given(source(), wrong).when('country-uzbekistan', retraction(wrong.id)).thenAccepted();
+    given(...world(), wrong)
+      .when('country-uzbekistan', retraction(wrong.id))
+      .thenAccepted();
   });
   test('given no such fact, when a retraction names it, then it is refused', () => {
-    given(source())
+    given(...world())
       .when('country-uzbekistan', retraction('00000000-0000-4000-8000-000000000000'))
       .thenRefused(rule('retraction-target'), '/facts/0/data/eventId');
   });
   test('given a retracted fact, when it is retracted again, then it is refused', () => {
-    given(source(), wrong, retraction(wrong.id))
+    given(...world(), wrong, retraction(wrong.id))
       .when('country-uzbekistan', retraction(wrong.id))
       .thenRefused('retraction-target', '/facts/0/data/eventId');
   });
@@ -190,7 +274,9 @@ describe('retraction-target and correction-in-batch', () => {
       correctedBy: replacement.id,
       reason: 'misdated',
     });
-    given(source(), wrong).when('country-uzbekistan', replacement, correction).thenAccepted();
+    given(...world(), wrong)
+      .when('country-uzbekistan', replacement, correction)
+      .thenAccepted();
   });
   test('given a fact, when a correction names a replacement not in the batch, then it is refused', () => {
     const correction = fact('FactCorrected', 'country-uzbekistan', {
@@ -198,7 +284,7 @@ describe('retraction-target and correction-in-batch', () => {
       correctedBy: '00000000-0000-4000-8000-000000000001',
       reason: 'misdated',
     });
-    given(source(), wrong)
+    given(...world(), wrong)
       .when('country-uzbekistan', correction)
       .thenRefused(rule('correction-in-batch'), '/facts/0/data/correctedBy');
   });

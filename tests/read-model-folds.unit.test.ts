@@ -1,5 +1,5 @@
 import { chairmanshipAt } from '../projections/chairmanship';
-import { membersAt } from '../projections/membership';
+import { membersAt, unknownAt } from '../projections/membership';
 import { relationsAt } from '../projections/relations';
 import { sourcesList } from '../projections/sources';
 import { statementFilter } from '../projections/statements';
@@ -25,7 +25,7 @@ describe('membership', () => {
 
   test('given an attestation, when read after it, then a member since then on the basis of an attestation', () => {
     const { models } = fold([source('a1', '2010-01-01'), attested]);
-    expect(membersAt(models.membership, { asOf: '2006-01-01', ...everything })).toEqual([
+    expect(membersAt(models.membership, { asOf: '2006-01-01', ...everything }, models.entities.nameOf)).toEqual([
       expect.objectContaining({
         countryId: 'country-armenia',
         status: 'member',
@@ -37,7 +37,7 @@ describe('membership', () => {
 
   test('given an attestation, when read before it, then the state is not listed as a member', () => {
     const { models } = fold([source('a1', '2010-01-01'), attested]);
-    expect(membersAt(models.membership, { asOf: '2005-01-01', ...everything })).toEqual([]);
+    expect(membersAt(models.membership, { asOf: '2005-01-01', ...everything }, models.entities.nameOf)).toEqual([]);
   });
 
   test('given a change dated only by its year, when read inside that year, then membership is uncertain with that range', () => {
@@ -51,7 +51,7 @@ describe('membership', () => {
       ),
       suspended,
     ]);
-    expect(membersAt(models.membership, { asOf: '1999-06-01', ...everything })).toEqual([
+    expect(membersAt(models.membership, { asOf: '1999-06-01', ...everything }, models.entities.nameOf)).toEqual([
       expect.objectContaining({
         countryId: 'country-uzbekistan',
         status: 'possibly-member',
@@ -59,7 +59,7 @@ describe('membership', () => {
         uncertainRange: expect.objectContaining({ earliest: '1999-01-01', latest: '1999-12-31' }),
       }),
     ]);
-    expect(membersAt(models.membership, { asOf: '2000-01-01', ...everything })).toEqual([]);
+    expect(membersAt(models.membership, { asOf: '2000-01-01', ...everything }, models.entities.nameOf)).toEqual([]);
   });
 
   test('given a fact from a later article, when read as known before that article, then it is not seen', () => {
@@ -70,8 +70,99 @@ describe('membership', () => {
       { occurred: '2005-11-11', reported: '2010-01-01' },
     );
     const { models } = fold([source('a1', '2010-01-01'), late]);
-    expect(membersAt(models.membership, { asOf: '2006-01-01', knownAt: '2009-12-31' })).toEqual([]);
-    expect(membersAt(models.membership, { asOf: '2006-01-01', knownAt: '2010-01-01' })).toHaveLength(1);
+    expect(membersAt(models.membership, { asOf: '2006-01-01', knownAt: '2009-12-31' }, models.entities.nameOf)).toEqual(
+      [],
+    );
+    expect(
+      membersAt(models.membership, { asOf: '2006-01-01', knownAt: '2010-01-01' }, models.entities.nameOf),
+    ).toHaveLength(1);
+  });
+});
+
+describe('membership: implied, extrapolated, unknown', () => {
+  const treaty = fact(
+    'TreatySigned',
+    'organization-csto',
+    { treaty: 'Collective Security Treaty' },
+    { occurred: '1992-05-15' },
+  );
+  const suspended = fact(
+    'MembershipSuspended',
+    'country-uzbekistan',
+    { country: 'country-uzbekistan' },
+    { occurred: '1999' },
+  );
+  const q = (asOf: string) => ({ asOf, knownAt: null });
+
+  test('given a suspension and no treaty, when read before it, then membership is implied only on the day before', () => {
+    const { models } = fold([source(), suspended]);
+    expect(membersAt(models.membership, q('1998-12-31'), models.entities.nameOf)).toEqual([
+      expect.objectContaining({ basis: 'implied', sinceBasis: 'implied', since: '1998-12-31', extrapolated: false }),
+    ]);
+    expect(membersAt(models.membership, q('1998-06-01'), models.entities.nameOf)).toEqual([]);
+    expect(unknownAt(models.membership, q('1998-06-01'), models.entities.nameOf)).toEqual([
+      expect.objectContaining({ countryId: 'country-uzbekistan', firstEvidence: '1998-12-31' }),
+    ]);
+  });
+
+  test('given a suspension and the treaty, when read before it, then the implication reaches back to the treaty and no further', () => {
+    const { models } = fold([source(), treaty, suspended]);
+    expect(membersAt(models.membership, q('1995-01-01'), models.entities.nameOf)).toEqual([
+      expect.objectContaining({ since: '1992-05-15', sinceBasis: 'implied', lastEvidence: null, extrapolated: true }),
+    ]);
+    expect(membersAt(models.membership, q('1992-05-14'), models.entities.nameOf)).toEqual([]);
+  });
+
+  test('given two attestations, when read between and after, then bracketed, then extrapolated', () => {
+    const at = (occurred: string) =>
+      fact('MembershipAttested', 'country-armenia', { country: 'country-armenia', member: true }, { occurred });
+    const { models } = fold([source(), at('2005-11-11'), at('2007-05-23')]);
+    expect(membersAt(models.membership, q('2006-01-01'), models.entities.nameOf)[0]).toMatchObject({
+      lastEvidence: '2005-11-11',
+      nextEvidence: '2007-05-23',
+      extrapolated: false,
+    });
+    expect(membersAt(models.membership, q('2008-01-01'), models.entities.nameOf)[0]).toMatchObject({
+      lastEvidence: '2007-05-23',
+      nextEvidence: null,
+      extrapolated: true,
+    });
+  });
+
+  test('given a protocol of return in effect, when read after it, then a member by implication', () => {
+    const inEffect = fact(
+      'AgreementInEffect',
+      'country-uzbekistan',
+      { agreement: 'protocol', country: 'country-uzbekistan', wording: 'in effect', restoresMembership: true },
+      { occurred: '2007-03-01' },
+    );
+    const { models } = fold([source(), suspended, inEffect]);
+    expect(membersAt(models.membership, q('2007-04-01'), models.entities.nameOf)).toEqual([
+      expect.objectContaining({ status: 'member', basis: 'implied', sinceBasis: 'change', since: '2007-03-01' }),
+    ]);
+  });
+});
+
+describe('entities', () => {
+  const registered = fact(
+    'EntityRegistered',
+    'person-dmitry-medvedev',
+    { id: 'person-dmitry-medvedev', kind: 'person', name: 'Dmitry Medvedev', aliases: ['Medvedev'] },
+    { reported: '2010-02-08' },
+  );
+  const alias = fact(
+    'AliasAdded',
+    'person-dmitry-medvedev',
+    { id: 'person-dmitry-medvedev', alias: 'President Medvedev' },
+    { reported: '2011-01-01' },
+  );
+
+  test('given a registration and a later alias, when read as known between them, then the alias is not yet there', () => {
+    const { models } = fold([source(), registered, alias]);
+    expect(models.entities.get('person-dmitry-medvedev')?.aliases).toEqual(['Medvedev', 'President Medvedev']);
+    expect(models.entities.get('person-dmitry-medvedev', '2010-06-01')?.aliases).toEqual(['Medvedev']);
+    expect(models.entities.get('person-dmitry-medvedev', '2010-01-01')).toBeUndefined();
+    expect(models.entities.search('president medv').map((e) => e.id)).toEqual(['person-dmitry-medvedev']);
   });
 });
 
@@ -114,12 +205,16 @@ describe('chairmanship', () => {
         { occurred: '2007-10-06' },
       ),
     ]);
-    expect(chairmanshipAt(models.chairmanship, { asOf: '2007-11-01', ...everything }).chair).toMatchObject({
+    expect(
+      chairmanshipAt(models.chairmanship, { asOf: '2007-11-01', ...everything }, models.entities.nameOf).chair,
+    ).toMatchObject({
       countryId: 'country-kyrgyzstan',
       since: '2007-10-06',
       sinceBasis: 'change',
     });
-    expect(chairmanshipAt(models.chairmanship, { asOf: '2007-10-01', ...everything }).chair).toBeNull();
+    expect(
+      chairmanshipAt(models.chairmanship, { asOf: '2007-10-01', ...everything }, models.entities.nameOf).chair,
+    ).toBeNull();
   });
 });
 

@@ -221,7 +221,11 @@ describe('sources and entities', () => {
     expect(a.map((e: { id: string }) => e.id)).toEqual(['person-emomali-rahmon']);
     expect(b).toEqual(a);
     const one = await t.get('/v1/entities/person-emomali-rahmon');
-    expect(one.body.aliases).toEqual(expect.arrayContaining(['Emomali Rakhmonov', 'Rahmon']));
+    // Registered as the 2007 spring article names him; the October article adds "Rahmon".
+    expect(one.body).toMatchObject({ name: 'Emomali Rakhmonov', registered: { article: 'edm-v4-i45' } });
+    expect(one.body.aliases).toEqual(expect.arrayContaining(['Rakhmonov', 'Emomali Rahmon', 'Rahmon']));
+    const before = await t.get('/v1/entities/person-emomali-rahmon?knownAt=2007-06-01');
+    expect(before.body.aliases).toEqual(['Rakhmonov']);
     expect((await t.get('/v1/entities/person-nobody')).status).toBe(404);
   });
 });

@@ -3,6 +3,7 @@ import { EventData, type EventType } from '../catalog';
 import type { FuzzyDate } from '../dates';
 import { SCHEMA_VERSION, type DomainEvent } from '../envelope';
 import { uuidv5 } from '../ids';
+import { CORPUS_ENTITIES } from './entities';
 
 /** One article of the corpus: its bibliographic record and the facts it reports. */
 export interface Article {
@@ -39,9 +40,38 @@ export const fact = <T extends EventType>(f: FactOf<T>): Fact => f as unknown as
 
 export const QUOTE_FRAGMENT_SEPARATOR = ' … ';
 
+/** The entities an article names first, and the names it adds to ones already registered. */
+function entityFacts(key: string, published: FuzzyDate): Fact[] {
+  const registered = CORPUS_ENTITIES.filter((e) => e.article === key).map((e) =>
+    fact({
+      key: `entity-${e.id}`,
+      type: 'EntityRegistered',
+      stream: e.id,
+      occurred: published,
+      outlet: null,
+      data: { id: e.id, kind: e.kind, name: e.name, aliases: e.aliases },
+    }),
+  );
+  const aliases = CORPUS_ENTITIES.flatMap((e) =>
+    (e.later ?? [])
+      .filter((a) => a.article === key)
+      .map((a) =>
+        fact({
+          key: `alias-${e.id}-${a.alias}`,
+          type: 'AliasAdded',
+          stream: e.id,
+          occurred: published,
+          outlet: null,
+          data: { id: e.id, alias: a.alias },
+        }),
+      ),
+  );
+  return [...registered, ...aliases];
+}
+
 /**
- * The events an article contributes: its registration as a source, then its facts,
- * with deterministic ids so importing twice appends nothing.
+ * The events an article contributes: its registration as a source, the entities it
+ * names first, then its facts, with deterministic ids so importing twice appends nothing.
  */
 export function articleEvents(article: Article): DomainEvent[] {
   const { key, publication, volume, issue, title, published, datedBy } = article;
@@ -53,7 +83,7 @@ export function articleEvents(article: Article): DomainEvent[] {
     outlet: null,
     data: { key, publication, volume, issue, title, published, datedBy },
   });
-  return [registration, ...article.facts].map((f) => ({
+  return [registration, ...entityFacts(key, published), ...article.facts].map((f) => ({
     id: uuidv5(`${key}/${f.key}`),
     type: f.type,
     stream: f.stream,

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { z } from 'zod';
-import { EventTypeSchema } from '../../events/catalog';
+import { ENTITY_KINDS, EventTypeSchema } from '../../events/catalog';
 import { IsoDay } from '../../events/dates';
 import { StreamName } from '../../events/envelope';
 import { invalid } from '../errors';
@@ -33,6 +33,7 @@ export const Params = {
     .regex(/^[a-z0-9-]{1,40}$/, 'expected a lower-case topic such as nato')
     .optional(),
   q: z.string().min(1).max(200).optional(),
+  kind: z.enum(ENTITY_KINDS).optional(),
   from: IsoDay.optional(),
   type: many(EventTypeSchema),
   stream: many(StreamName),

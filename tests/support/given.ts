@@ -61,6 +61,17 @@ export const source = (key = 'a1', published = '2010-01-01') =>
     { occurred: published, article: key, reported: published },
   );
 
+/** Registrations of the entities a test names, as the corpus registers its own. */
+export const registered = (...ids: string[]) =>
+  ids.map((id) =>
+    fact('EntityRegistered', id, {
+      id,
+      kind: id.split('-')[0] as 'person',
+      name: id.replace(/^[a-z]+-/, '').replace(/-/g, ' '),
+      aliases: [],
+    }),
+  );
+
 /** The events as a store would hold them, folded in order into fresh read models, as the engine folds them. */
 export function fold(events: readonly DomainEvent[]): { models: ReadModels; recorded: RecordedEvent[] } {
   const models = initReadModels();

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { components } from '../../../openapi/schema';
-import { nearestEntities, searchEntities } from '../../../events/entities';
 import { chairmanshipAt } from '../../../projections/chairmanship';
+import type { EntityRegistry } from '../../../projections/entities';
 import { membersAt, membershipTimeline, unknownAt } from '../../../projections/membership';
 import { relationsAt } from '../../../projections/relations';
 import { statementFilter, statementView } from '../../../projections/statements';
@@ -18,8 +18,8 @@ import { checkRange, parseQuery, temporal } from '../params';
 type Schemas = components['schemas'];
 
 /** The read models, each as of a date and as known at a date. */
-function unknownSpeaker(speaker: string): Error {
-  const near = nearestEntities(speaker).map((e) => `${e.name} (${e.id})`);
+function unknownSpeaker(speaker: string, registry: EntityRegistry): Error {
+  const near = registry.nearest(speaker).map((e) => `${e.name} (${e.id})`);
   return invalid(`no entity the record knows matches speaker=${speaker}`, [
     {
       field: 'speaker',
@@ -55,8 +55,8 @@ export function readModelRoutes(engine: ProjectionEngine, store: EventStore): Ro
     const body: Schemas['Membership'] = {
       ...q,
       position: engine.currentPosition,
-      members: membersAt(m.membership, q),
-      unknown: unknownAt(m.membership, q),
+      members: membersAt(m.membership, q, m.entities.nameOf),
+      unknown: unknownAt(m.membership, q, m.entities.nameOf),
     };
     res.json(body);
   });
@@ -66,7 +66,7 @@ export function readModelRoutes(engine: ProjectionEngine, store: EventStore): Ro
     const body: Schemas['MembershipTimeline'] = {
       knownAt,
       position: engine.currentPosition,
-      items: membershipTimeline(m.membership, knownAt),
+      items: membershipTimeline(m.membership, knownAt, m.entities.nameOf),
     };
     res.json(body);
   });
@@ -86,7 +86,7 @@ export function readModelRoutes(engine: ProjectionEngine, store: EventStore): Ro
     const body: Schemas['Chairmanship'] = {
       ...q,
       position: engine.currentPosition,
-      ...chairmanshipAt(m.chairmanship, q),
+      ...chairmanshipAt(m.chairmanship, q, m.entities.nameOf),
     };
     res.json(body);
   });
@@ -103,14 +103,14 @@ export function readModelRoutes(engine: ProjectionEngine, store: EventStore): Ro
     const p = parseQuery(req, ['speaker', 'topic', 'from', 'to', 'asOf', 'knownAt', 'cursor', 'limit']);
     checkRange(p.from, p.to);
     const q = temporal(p);
-    const speakers = p.speaker === undefined ? [] : searchEntities(p.speaker).map((e) => e.id);
+    const speakers = p.speaker === undefined ? [] : m.entities.search(p.speaker, q.knownAt).map((e) => e.id);
     // A speaker that matches nobody is most likely misspelt: say so rather than answer an empty page.
-    if (p.speaker !== undefined && speakers.length === 0) throw unknownSpeaker(p.speaker);
+    if (p.speaker !== undefined && speakers.length === 0) throw unknownSpeaker(p.speaker, m.entities);
     const wanted = statementFilter({ ...q, speakers, topic: p.topic ?? null, from: p.from ?? null, to: p.to ?? null });
     const page = await hydrate(
       pageOfLog(m.statements, wanted, q.asOf, p.cursor, p.limit),
       isOfType('StatementMade'),
-      statementView,
+      (e) => statementView(e, m.entities.nameOf),
     );
     const body: Schemas['StatementPage'] = { ...q, position: engine.currentPosition, ...page };
     res.json(body);
@@ -122,7 +122,7 @@ export function readModelRoutes(engine: ProjectionEngine, store: EventStore): Ro
     const page = await hydrate(
       pageOfLog(m.timeline, timelineFilter({ ...q, types: p.type }), q.asOf, p.cursor, p.limit),
       (_e): _e is RecordedEvent => true,
-      timelineEntry,
+      (e) => timelineEntry(e, m.entities.nameOf),
     );
     const body: Schemas['TimelinePage'] = { ...q, position: engine.currentPosition, ...page };
     res.json(body);

@@ -1,11 +1,10 @@
 import { Router } from 'express';
 import type { components } from '../../../openapi/schema';
-import { ENTITIES, entityById, searchEntities } from '../../../events/entities';
 import { sourcesList, type SourceEntry } from '../../../projections/sources';
 import type { ProjectionEngine } from '../../read/projection-engine';
 import { notFound } from '../../errors';
 import { paginate } from '../pagination';
-import { parseQuery } from '../params';
+import { parseQuery, temporal } from '../params';
 
 type Schemas = components['schemas'];
 
@@ -16,7 +15,6 @@ export function sourceRoutes(engine: ProjectionEngine): Router {
     ...source,
     facts: eventIds.length,
   });
-  const sortedEntities = [...ENTITIES].sort((a, b) => a.id.localeCompare(b.id));
 
   r.get('/v1/sources', (req, res) => {
     const p = parseQuery(req, ['cursor', 'limit']);
@@ -39,16 +37,22 @@ export function sourceRoutes(engine: ProjectionEngine): Router {
   });
 
   r.get('/v1/entities', (req, res) => {
-    const p = parseQuery(req, ['q', 'cursor', 'limit']);
-    const items = p.q === undefined ? sortedEntities : sortedEntities.filter((e) => searchEntities(p.q!).includes(e));
-    const body: Schemas['EntityPage'] = paginate(items, (e) => e.id, p.cursor, p.limit);
+    const p = parseQuery(req, ['q', 'kind', 'knownAt', 'cursor', 'limit']);
+    const { knownAt } = temporal(p);
+    const registry = engine.models.entities;
+    const found = p.q === undefined ? registry.all(knownAt) : registry.search(p.q, knownAt);
+    const items = p.kind === undefined ? found : found.filter((e) => e.kind === p.kind);
+    const body: Schemas['EntityPage'] = { knownAt, ...paginate(items, (e) => e.id, p.cursor, p.limit) };
     res.json(body);
   });
 
   r.get('/v1/entities/:id', (req, res) => {
-    parseQuery(req, []);
-    const entity = entityById(req.params.id);
-    if (!entity) throw notFound(`no entity with id ${req.params.id}`);
+    const { knownAt } = temporal(parseQuery(req, ['knownAt']));
+    const entity = engine.models.entities.get(req.params.id, knownAt);
+    if (!entity)
+      throw notFound(
+        `no entity with id ${req.params.id}${knownAt ? ` known at ${knownAt}` : ''}; register one with an EntityRegistered on stream ${req.params.id}`,
+      );
     const body: Schemas['Entity'] = entity;
     res.json(body);
   });
