@@ -22,7 +22,7 @@ function bounds(s: string): { earliest: string; latest: string; precision: 'day'
 /**
  * Reads the EDTF subset a client may write for `occurred`: a day, a month, a year
  * (`2005-10-29`, `2005-10`, `1999`), an interval of those (`2006-06/2006-08`), or an
- * open one (`2000/..`, "since 2000": the interval is when it began).
+ * open one (`2000/..`, "since 2000": the interval is when it began; `../2005-11-11`, on or before).
  */
 export function parseEdtf(edtf: string, text = edtf): FuzzyDate | null {
   const parts = edtf.split('/');
@@ -32,6 +32,10 @@ export function parseEdtf(edtf: string, text = edtf): FuzzyDate | null {
   }
   if (parts.length !== 2) return null;
   const [from, to] = parts as [string, string];
+  if (from === '..') {
+    const end = bounds(to);
+    return end && { earliest: end.latest, latest: end.latest, precision: 'before', text, edtf };
+  }
   const start = bounds(from);
   if (!start) return null;
   if (to === '..') return { earliest: start.earliest, latest: start.latest, precision: 'since', text, edtf };
@@ -42,7 +46,7 @@ export function parseEdtf(edtf: string, text = edtf): FuzzyDate | null {
 
 const FORMS =
   'expected an EDTF date: a day (2005-10-29), a month (2005-10), a year (1999), an interval (2006-06/2006-08), ' +
-  'an open one (2000/..), or the full interval {earliest, latest, precision, text, edtf}';
+  'an open one (2000/.. since, ../2005-11-11 on or before), or the full interval {earliest, latest, precision, text, edtf}';
 
 /** `occurred` as a client sends it: an EDTF string, or the full interval. */
 export const OccurredInput = z
@@ -69,4 +73,6 @@ export const OccurredInput = z
       },
     },
   )
-  .describe('An EDTF date (`2005-10-29`, `2005-10`, `1999`, `2006-06/2006-08`, `2000/..`) or the full interval.');
+  .describe(
+    'An EDTF date (`2005-10-29`, `2005-10`, `1999`, `2006-06/2006-08`, `2000/..`, `../2005-11-11`) or the full interval.',
+  );

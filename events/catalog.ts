@@ -43,6 +43,14 @@ export const EventData = {
     .describe('A treaty registered with a registrar (the UN); the organisation built on it is registered separately.'),
   OrganizationRegistered: z.object({ subject: EntityId, registrar: EntityId, as: Short }),
   DecisionTaken: z.object({ body: Short, decision: Text, topics: Topics }),
+  ProvisionReported: z
+    .object({ organization: EntityId, provision: Text, topics: Topics })
+    .describe(
+      "What an organisation's rules or stated purposes provide, as a source reports them: a standing state, not an event. Occurs when reported.",
+    ),
+  OrganizationsMerged: z
+    .object({ organizations: z.array(EntityId).min(2).max(10), wording: Text })
+    .describe('Organisations merged, as a source reports it.'),
   MemberJoined: z.object({ country: EntityId }),
   MembershipSuspended: z.object({ country: EntityId, wording: Short.optional() }),
   MembershipRestored: z.object({ country: EntityId, basis: Text }),
@@ -108,6 +116,12 @@ export const EventData = {
   AgreementRatified: z.object({ agreement: Short, country: EntityId, by: Short, first: z.boolean().default(false) }),
   ForceEstablished: z.object({ force: EntityId, wording: Text }),
   ForcePlanned: z.object({ force: Short, wording: Text }),
+  TroopsWithdrawn: z
+    .object({ troops: Short, of: EntityId, from: EntityId })
+    .describe("A state's troops left another country, as a source reports it."),
+  PlanShelved: z
+    .object({ actor: EntityId, plan: Text })
+    .describe("An actor's plan put aside, not abandoned for good, as a source reports it."),
   ForceParticipationDeclined: z.object({ country: EntityId, force: EntityId }),
   BodyEstablished: z.object({ body: EntityId, purpose: Text }),
   ExerciseHeld: z.object({ place: Short, participants: z.array(Short).max(20), description: Text }),

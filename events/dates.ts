@@ -34,19 +34,26 @@ export function addDays(iso: IsoDay, n: number): IsoDay {
  * When something happened, kept at the precision the source gives. The interval
  * [earliest, latest] (inclusive days) holds every day it may have happened on;
  * `text` is the wording it came from and `edtf` the ISO 8601-2 notation.
- * For `since`, the interval is when the ongoing activity began.
+ * For `since`, the interval is when the ongoing activity began. For `before`, the
+ * source bounds it only from above (an outlet's date on a statement it reports):
+ * it happened on or before `latest`, and `earliest`, which repeats `latest`, is only
+ * the first day the record can place it, not a bound.
  */
 export const FuzzyDate = z
   .object({
     earliest: IsoDay,
     latest: IsoDay,
-    precision: z.enum(['day', 'month', 'year', 'season', 'range', 'since']),
+    precision: z.enum(['day', 'month', 'year', 'season', 'range', 'since', 'before']),
     text: z.string().min(1).max(200).describe('The wording the date came from.'),
     edtf: z.string().min(4).max(40).describe('ISO 8601-2 (EDTF) notation.'),
   })
   .refine((d) => d.earliest <= d.latest, { message: 'earliest must not be after latest', path: ['latest'] })
+  .refine((d) => d.precision !== 'before' || d.earliest === d.latest, {
+    message: 'a `before` date repeats latest as earliest',
+    path: ['earliest'],
+  })
   .describe(
-    'When something happened, at the precision the source gives. [earliest, latest] holds every day it may have happened on.',
+    'When something happened, at the precision the source gives. [earliest, latest] holds every day it may have happened on; for `before`, it happened on or before `latest` and `earliest` repeats `latest`, the first day the record can place it.',
   );
 export type FuzzyDate = z.infer<typeof FuzzyDate>;
 
@@ -86,6 +93,15 @@ export const range = (earliest: string, latest: string, text: string): FuzzyDate
   precision: 'range',
   text,
   edtf: `${earliest}/${latest}`,
+});
+
+/** On or before a day, with no earlier bound in the source: placed on that day, and saying so. */
+export const before = (iso: string, text: string): FuzzyDate => ({
+  earliest: iso,
+  latest: iso,
+  precision: 'before',
+  text,
+  edtf: `../${iso}`,
 });
 
 export const since = (y: number, text = `since ${y}`): FuzzyDate => ({

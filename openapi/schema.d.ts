@@ -449,12 +449,12 @@ export interface components {
         };
         /** Format: date */
         Date: string;
-        /** @description When something happened, at the precision the source gives. [earliest, latest] holds every day it may have happened on. */
+        /** @description When something happened, at the precision the source gives. [earliest, latest] holds every day it may have happened on; for `before`, it happened on or before `latest` and `earliest` repeats `latest`, the first day the record can place it. */
         FuzzyDate: {
             earliest: components["schemas"]["Date"];
             latest: components["schemas"]["Date"];
             /** @enum {string} */
-            precision: "day" | "month" | "year" | "season" | "range" | "since";
+            precision: "day" | "month" | "year" | "season" | "range" | "since" | "before";
             /** @description The wording the date came from. */
             text: string;
             /** @description ISO 8601-2 (EDTF) notation. */
@@ -683,7 +683,7 @@ export interface components {
             };
         };
         /** @enum {string} */
-        EventType: "EntityRegistered" | "AliasAdded" | "TreatySigned" | "TreatyRegistered" | "OrganizationRegistered" | "DecisionTaken" | "MemberJoined" | "MembershipSuspended" | "MembershipRestored" | "MemberWithdrew" | "MembershipAttested" | "ChairmanshipTransferred" | "ChairmanshipAttested" | "ChairmanshipPlanned" | "SummitHeld" | "SummitPlanned" | "StatementMade" | "CooperationProposed" | "IntentionStated" | "CooperationRejected" | "RelationsAttested" | "AgreementSigned" | "AgreementInEffect" | "AgreementRatified" | "ForceEstablished" | "ForcePlanned" | "ForceParticipationDeclined" | "BodyEstablished" | "ExerciseHeld" | "MeetingHeld" | "VisitMade" | "AwardPresented" | "SourceRegistered" | "FactRetracted" | "FactCorrected";
+        EventType: "EntityRegistered" | "AliasAdded" | "TreatySigned" | "TreatyRegistered" | "OrganizationRegistered" | "DecisionTaken" | "ProvisionReported" | "OrganizationsMerged" | "MemberJoined" | "MembershipSuspended" | "MembershipRestored" | "MemberWithdrew" | "MembershipAttested" | "ChairmanshipTransferred" | "ChairmanshipAttested" | "ChairmanshipPlanned" | "SummitHeld" | "SummitPlanned" | "StatementMade" | "CooperationProposed" | "IntentionStated" | "CooperationRejected" | "RelationsAttested" | "AgreementSigned" | "AgreementInEffect" | "AgreementRatified" | "ForceEstablished" | "ForcePlanned" | "TroopsWithdrawn" | "PlanShelved" | "ForceParticipationDeclined" | "BodyEstablished" | "ExerciseHeld" | "MeetingHeld" | "VisitMade" | "AwardPresented" | "SourceRegistered" | "FactRetracted" | "FactCorrected";
         EventSource: {
             article: string;
             outlet: string | null;
@@ -691,7 +691,7 @@ export interface components {
             quote: string | null;
         };
         /** @description An event as recorded, with its envelope; `type` decides the shape of `data`. */
-        Event: components["schemas"]["EntityRegisteredEvent"] | components["schemas"]["AliasAddedEvent"] | components["schemas"]["TreatySignedEvent"] | components["schemas"]["TreatyRegisteredEvent"] | components["schemas"]["OrganizationRegisteredEvent"] | components["schemas"]["DecisionTakenEvent"] | components["schemas"]["MemberJoinedEvent"] | components["schemas"]["MembershipSuspendedEvent"] | components["schemas"]["MembershipRestoredEvent"] | components["schemas"]["MemberWithdrewEvent"] | components["schemas"]["MembershipAttestedEvent"] | components["schemas"]["ChairmanshipTransferredEvent"] | components["schemas"]["ChairmanshipAttestedEvent"] | components["schemas"]["ChairmanshipPlannedEvent"] | components["schemas"]["SummitHeldEvent"] | components["schemas"]["SummitPlannedEvent"] | components["schemas"]["StatementMadeEvent"] | components["schemas"]["CooperationProposedEvent"] | components["schemas"]["IntentionStatedEvent"] | components["schemas"]["CooperationRejectedEvent"] | components["schemas"]["RelationsAttestedEvent"] | components["schemas"]["AgreementSignedEvent"] | components["schemas"]["AgreementInEffectEvent"] | components["schemas"]["AgreementRatifiedEvent"] | components["schemas"]["ForceEstablishedEvent"] | components["schemas"]["ForcePlannedEvent"] | components["schemas"]["ForceParticipationDeclinedEvent"] | components["schemas"]["BodyEstablishedEvent"] | components["schemas"]["ExerciseHeldEvent"] | components["schemas"]["MeetingHeldEvent"] | components["schemas"]["VisitMadeEvent"] | components["schemas"]["AwardPresentedEvent"] | components["schemas"]["SourceRegisteredEvent"] | components["schemas"]["FactRetractedEvent"] | components["schemas"]["FactCorrectedEvent"];
+        Event: components["schemas"]["EntityRegisteredEvent"] | components["schemas"]["AliasAddedEvent"] | components["schemas"]["TreatySignedEvent"] | components["schemas"]["TreatyRegisteredEvent"] | components["schemas"]["OrganizationRegisteredEvent"] | components["schemas"]["DecisionTakenEvent"] | components["schemas"]["ProvisionReportedEvent"] | components["schemas"]["OrganizationsMergedEvent"] | components["schemas"]["MemberJoinedEvent"] | components["schemas"]["MembershipSuspendedEvent"] | components["schemas"]["MembershipRestoredEvent"] | components["schemas"]["MemberWithdrewEvent"] | components["schemas"]["MembershipAttestedEvent"] | components["schemas"]["ChairmanshipTransferredEvent"] | components["schemas"]["ChairmanshipAttestedEvent"] | components["schemas"]["ChairmanshipPlannedEvent"] | components["schemas"]["SummitHeldEvent"] | components["schemas"]["SummitPlannedEvent"] | components["schemas"]["StatementMadeEvent"] | components["schemas"]["CooperationProposedEvent"] | components["schemas"]["IntentionStatedEvent"] | components["schemas"]["CooperationRejectedEvent"] | components["schemas"]["RelationsAttestedEvent"] | components["schemas"]["AgreementSignedEvent"] | components["schemas"]["AgreementInEffectEvent"] | components["schemas"]["AgreementRatifiedEvent"] | components["schemas"]["ForceEstablishedEvent"] | components["schemas"]["ForcePlannedEvent"] | components["schemas"]["TroopsWithdrawnEvent"] | components["schemas"]["PlanShelvedEvent"] | components["schemas"]["ForceParticipationDeclinedEvent"] | components["schemas"]["BodyEstablishedEvent"] | components["schemas"]["ExerciseHeldEvent"] | components["schemas"]["MeetingHeldEvent"] | components["schemas"]["VisitMadeEvent"] | components["schemas"]["AwardPresentedEvent"] | components["schemas"]["SourceRegisteredEvent"] | components["schemas"]["FactRetractedEvent"] | components["schemas"]["FactCorrectedEvent"];
         /** @description Pass as `cursor` for the next page; null on the last page. */
         Next: string | null;
         SummitPage: components["schemas"]["ReadModelHeader"] & {
@@ -741,7 +741,7 @@ export interface components {
             }[];
         };
         /** @description One fact as a client records it; `type` decides the shape of `data`. `occurred` is an EDTF date (`2005-10-29`, `2005-10`, `1999`, `2006-06/2006-08`, `2000/..`) or the full interval. */
-        FactInput: components["schemas"]["EntityRegisteredFact"] | components["schemas"]["AliasAddedFact"] | components["schemas"]["TreatySignedFact"] | components["schemas"]["TreatyRegisteredFact"] | components["schemas"]["OrganizationRegisteredFact"] | components["schemas"]["DecisionTakenFact"] | components["schemas"]["MemberJoinedFact"] | components["schemas"]["MembershipSuspendedFact"] | components["schemas"]["MembershipRestoredFact"] | components["schemas"]["MemberWithdrewFact"] | components["schemas"]["MembershipAttestedFact"] | components["schemas"]["ChairmanshipTransferredFact"] | components["schemas"]["ChairmanshipAttestedFact"] | components["schemas"]["ChairmanshipPlannedFact"] | components["schemas"]["SummitHeldFact"] | components["schemas"]["SummitPlannedFact"] | components["schemas"]["StatementMadeFact"] | components["schemas"]["CooperationProposedFact"] | components["schemas"]["IntentionStatedFact"] | components["schemas"]["CooperationRejectedFact"] | components["schemas"]["RelationsAttestedFact"] | components["schemas"]["AgreementSignedFact"] | components["schemas"]["AgreementInEffectFact"] | components["schemas"]["AgreementRatifiedFact"] | components["schemas"]["ForceEstablishedFact"] | components["schemas"]["ForcePlannedFact"] | components["schemas"]["ForceParticipationDeclinedFact"] | components["schemas"]["BodyEstablishedFact"] | components["schemas"]["ExerciseHeldFact"] | components["schemas"]["MeetingHeldFact"] | components["schemas"]["VisitMadeFact"] | components["schemas"]["AwardPresentedFact"] | components["schemas"]["SourceRegisteredFact"] | components["schemas"]["FactRetractedFact"] | components["schemas"]["FactCorrectedFact"];
+        FactInput: components["schemas"]["EntityRegisteredFact"] | components["schemas"]["AliasAddedFact"] | components["schemas"]["TreatySignedFact"] | components["schemas"]["TreatyRegisteredFact"] | components["schemas"]["OrganizationRegisteredFact"] | components["schemas"]["DecisionTakenFact"] | components["schemas"]["ProvisionReportedFact"] | components["schemas"]["OrganizationsMergedFact"] | components["schemas"]["MemberJoinedFact"] | components["schemas"]["MembershipSuspendedFact"] | components["schemas"]["MembershipRestoredFact"] | components["schemas"]["MemberWithdrewFact"] | components["schemas"]["MembershipAttestedFact"] | components["schemas"]["ChairmanshipTransferredFact"] | components["schemas"]["ChairmanshipAttestedFact"] | components["schemas"]["ChairmanshipPlannedFact"] | components["schemas"]["SummitHeldFact"] | components["schemas"]["SummitPlannedFact"] | components["schemas"]["StatementMadeFact"] | components["schemas"]["CooperationProposedFact"] | components["schemas"]["IntentionStatedFact"] | components["schemas"]["CooperationRejectedFact"] | components["schemas"]["RelationsAttestedFact"] | components["schemas"]["AgreementSignedFact"] | components["schemas"]["AgreementInEffectFact"] | components["schemas"]["AgreementRatifiedFact"] | components["schemas"]["ForceEstablishedFact"] | components["schemas"]["ForcePlannedFact"] | components["schemas"]["TroopsWithdrawnFact"] | components["schemas"]["PlanShelvedFact"] | components["schemas"]["ForceParticipationDeclinedFact"] | components["schemas"]["BodyEstablishedFact"] | components["schemas"]["ExerciseHeldFact"] | components["schemas"]["MeetingHeldFact"] | components["schemas"]["VisitMadeFact"] | components["schemas"]["AwardPresentedFact"] | components["schemas"]["SourceRegisteredFact"] | components["schemas"]["FactRetractedFact"] | components["schemas"]["FactCorrectedFact"];
         FactBatch: {
             /** @description The stream's current revision, -1 or "no-stream" for a new stream, or "any". */
             expectedRevision?: number | ("no-stream" | "any");
@@ -2260,7 +2260,7 @@ export interface components {
             /** @description Verbatim from the article. Default: null. */
             quote?: string | null;
         };
-        /** @description An EDTF date (`2005-10-29`, `2005-10`, `1999`, `2006-06/2006-08`, `2000/..`) or the full interval. */
+        /** @description An EDTF date (`2005-10-29`, `2005-10`, `1999`, `2006-06/2006-08`, `2000/..`, `../2005-11-11`) or the full interval. */
         OccurredInput: string | components["schemas"]["FuzzyDate"];
         /** @description An agreement reported in effect for a country. `restoresMembership`: the source presents it as the country's return to membership; the membership read model takes that as a restoration it implies, not one stated. */
         AgreementInEffectData: {
@@ -2510,6 +2510,200 @@ export interface components {
             data: {
                 id: string;
                 alias: string;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        /** @description What an organisation's rules or stated purposes provide, as a source reports them: a standing state, not an event. Occurs when reported. */
+        ProvisionReportedData: {
+            organization: string;
+            provision: string;
+            /** @default [] */
+            topics: string[];
+        };
+        ProvisionReportedEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ProvisionReported";
+            data: components["schemas"]["ProvisionReportedData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        /** @description Organisations merged, as a source reports it. */
+        OrganizationsMergedData: {
+            organizations: string[];
+            wording: string;
+        };
+        OrganizationsMergedEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "OrganizationsMerged";
+            data: components["schemas"]["OrganizationsMergedData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ProvisionReportedFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ProvisionReported";
+            occurred: components["schemas"]["OccurredInput"];
+            /** @description What an organisation's rules or stated purposes provide, as a source reports them: a standing state, not an event. Occurs when reported. */
+            data: {
+                organization: string;
+                provision: string;
+                /** @description Default: []. */
+                topics?: string[];
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        OrganizationsMergedFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "OrganizationsMerged";
+            occurred: components["schemas"]["OccurredInput"];
+            /** @description Organisations merged, as a source reports it. */
+            data: {
+                organizations: string[];
+                wording: string;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        /** @description A state's troops left another country, as a source reports it. */
+        TroopsWithdrawnData: {
+            troops: string;
+            of: string;
+            from: string;
+        };
+        TroopsWithdrawnEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "TroopsWithdrawn";
+            data: components["schemas"]["TroopsWithdrawnData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        /** @description An actor's plan put aside, not abandoned for good, as a source reports it. */
+        PlanShelvedData: {
+            actor: string;
+            plan: string;
+        };
+        PlanShelvedEvent: {
+            /** Format: uuid */
+            id: string;
+            stream: string;
+            /** @constant */
+            schemaVersion: 1;
+            occurred: components["schemas"]["FuzzyDate"];
+            reported: components["schemas"]["EventReported"];
+            source: components["schemas"]["EventSource"];
+            metadata: components["schemas"]["EventMetadata"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "PlanShelved";
+            data: components["schemas"]["PlanShelvedData"];
+            position: number;
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        TroopsWithdrawnFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "TroopsWithdrawn";
+            occurred: components["schemas"]["OccurredInput"];
+            /** @description A state's troops left another country, as a source reports it. */
+            data: {
+                troops: string;
+                of: string;
+                from: string;
+            };
+            source: components["schemas"]["FactSource"];
+            correlationId?: string;
+            causationId?: string;
+        };
+        PlanShelvedFact: {
+            /**
+             * Format: uuid
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             */
+            id?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "PlanShelved";
+            occurred: components["schemas"]["OccurredInput"];
+            /** @description An actor's plan put aside, not abandoned for good, as a source reports it. */
+            data: {
+                actor: string;
+                plan: string;
             };
             source: components["schemas"]["FactSource"];
             correlationId?: string;

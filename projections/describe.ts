@@ -15,6 +15,10 @@ export function describe(e: RecordedEvent, nameOf: NameOf): string {
       return `${e.data.treaty} registered with the ${name(e.data.registrar)}`;
     case 'OrganizationRegistered':
       return `${name(e.data.subject)} registered with the ${name(e.data.registrar)} as ${e.data.as}`;
+    case 'ProvisionReported':
+      return `${name(e.data.organization)}: ${e.data.provision}`;
+    case 'OrganizationsMerged':
+      return `Merger of ${e.data.organizations.map(name).join(' and ')}`;
     case 'DecisionTaken':
       return `${e.data.body} decided: ${e.data.decision}`;
     case 'MemberJoined':
@@ -55,6 +59,10 @@ export function describe(e: RecordedEvent, nameOf: NameOf): string {
       return `${e.data.agreement} ratified by ${e.data.by}${e.data.first ? ' (first to ratify)' : ''}`;
     case 'ForceEstablished':
       return `${name(e.data.force)} formed`;
+    case 'PlanShelved':
+      return `${name(e.data.actor)} shelved: ${e.data.plan}`;
+    case 'TroopsWithdrawn':
+      return `${e.data.troops} of ${name(e.data.of)} left ${name(e.data.from)}`;
     case 'ForcePlanned':
       return `${e.data.force} planned`;
     case 'ForceParticipationDeclined':

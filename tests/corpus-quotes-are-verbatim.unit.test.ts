@@ -1,24 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { ARTICLES, QUOTE_FRAGMENT_SEPARATOR, corpusEvents } from '../events/corpus';
 import { CORPUS_ENTITIES } from '../events/corpus/entities';
+import { articleText, SEEDS, seedsPresent } from './support/seeds';
 
-const SEEDS = join(__dirname, '..', '..', 'shared', 'seeds');
-const seedsPresent = existsSync(SEEDS);
 if (!seedsPresent) {
   console.warn(
     `The articles are not at ${SEEDS}: the verbatim-quote checks are skipped. Check out the project beside shared/ to run them.`,
   );
 }
 const seedTest = seedsPresent ? test : test.skip;
-
-/** The article text whose "Publication:" line names this volume and issue. */
-function articleText(volume: number, issue: number): string {
-  const texts = readdirSync(SEEDS).map((f) => readFileSync(join(SEEDS, f), 'utf8'));
-  const matches = texts.filter((t) => new RegExp(`Volume: ${volume} Issue: ${issue}\\b`).test(t));
-  expect(matches).toHaveLength(1);
-  return matches[0]!;
-}
 
 seedTest('each corpus article is one of the seed articles, with the same title', () => {
   expect(readdirSync(SEEDS).filter((f) => f.endsWith('.txt'))).toHaveLength(ARTICLES.length);

@@ -1,4 +1,4 @@
-import { day, month, range, year } from '../dates';
+import { before, day, month, range, year } from '../dates';
 import { fact, membersAttested, type Article } from './article';
 
 const MEMBERS_2005 = ['russia', 'belarus', 'kazakhstan', 'kyrgyzstan', 'tajikistan', 'armenia'];
@@ -50,6 +50,62 @@ export const edmV2I213: Article = {
       data: { country: 'country-uzbekistan', wording: 'halted its membership in the CST' },
     }),
     fact({
+      key: 'csto-purpose',
+      type: 'ProvisionReported',
+      stream: 'organization-csto',
+      occurred: published,
+      outlet: null,
+      quote:
+        'Officially, the Collective Security Treaty Organization (CSTO) seeks to ensure the security and territorial integrity of its member states',
+      data: {
+        organization: 'organization-csto',
+        provision: 'Officially, it seeks to ensure the security and territorial integrity of its member states.',
+        topics: ['purpose'],
+      },
+    }),
+    fact({
+      key: 'csto-rule-mutual-aid',
+      type: 'ProvisionReported',
+      stream: 'organization-csto',
+      occurred: published,
+      outlet: null,
+      quote:
+        'According to the organization’s rules, if there is a threat of aggression against one country, other member state can give help, including military aid.',
+      data: {
+        organization: 'organization-csto',
+        provision:
+          'By its rules, if there is a threat of aggression against one member, the other member states can give help, including military aid.',
+        topics: ['rules', 'military'],
+      },
+    }),
+    fact({
+      key: 'csto-arms-at-domestic-prices',
+      type: 'ProvisionReported',
+      stream: 'organization-csto',
+      occurred: published,
+      outlet: null,
+      quote: 'The CSTO states are also able to procure Russian-made arms at Russian domestic price.',
+      data: {
+        organization: 'organization-csto',
+        provision: 'Its member states can procure Russian-made arms at Russian domestic prices.',
+        topics: ['arms'],
+      },
+    }),
+    fact({
+      key: 'eec-caco-merger',
+      type: 'OrganizationsMerged',
+      stream: 'organization-eec',
+      occurred: before('2005-11-11', 'on or before the article (its latest cited date, November 11, 2005)'),
+      outlet: null,
+      quote:
+        'notably in the wake of a merger between the Eurasian Economic Commonwealth (EEC) and the Central Asian Cooperation Organization (CACO)',
+      data: {
+        organizations: ['organization-eec', 'organization-caco'],
+        wording:
+          'a merger between the Eurasian Economic Commonwealth (EEC) and the Central Asian Cooperation Organization (CACO), in whose wake Uzbekistan drifted back towards Russian-dominated post-Soviet groupings',
+      },
+    }),
+    fact({
       key: 'treaty-upgrade-decided',
       type: 'DecisionTaken',
       stream: 'organization-csto',
@@ -77,7 +133,7 @@ export const edmV2I213: Article = {
       key: 'bordyuzha-no-bases',
       type: 'StatementMade',
       stream: 'person-nikolai-bordyuzha',
-      occurred: day('2005-11-11', 'Interfax, November 11'),
+      occurred: before('2005-11-11', 'recently; on or before Interfax, November 11'),
       outlet: 'Interfax, November 11',
       quote:
         'Setting up any additional CSTO bases is not on the agenda anyway. The CSTO has no bases of its own, it is Russia that has bases. … As far as I know, Russia has no plans to set up bases in the Central Asian region',
@@ -162,7 +218,7 @@ export const edmV2I213: Article = {
       key: 'bordyuzha-nato-reluctance',
       type: 'StatementMade',
       stream: 'person-nikolai-bordyuzha',
-      occurred: day('2005-11-08', 'RIA-Novosti, November 8'),
+      occurred: before('2005-11-08', 'on or before RIA-Novosti, November 8'),
       outlet: 'RIA-Novosti, November 8',
       quote:
         'Unfortunately, NATO officials are not in any rush to pursue institutional cooperation, preferring bilateral relations with separate CSTO members, … It seems there are forces in the alliance that are doing everything possible to prevent our cooperation',
@@ -231,7 +287,11 @@ export const edmV2I213: Article = {
       key: 'secretariat-reply-to-simmons',
       type: 'StatementMade',
       stream: 'body-csto-secretariat',
-      occurred: day('2005-11-03', 'Kazinform, Regnum, November 3'),
+      occurred: range(
+        '2005-10-29',
+        '2005-11-03',
+        'after Simmons spoke on October 29; on or before Kazinform, Regnum, November 3',
+      ),
       outlet: 'Kazinform, Regnum, November 3',
       data: {
         speaker: 'body-csto-secretariat',
@@ -261,7 +321,7 @@ export const edmV2I213: Article = {
       key: 'bordyuzha-no-eec-merger',
       type: 'StatementMade',
       stream: 'person-nikolai-bordyuzha',
-      occurred: day('2005-11-11', 'RIA-Novosti, November 11'),
+      occurred: before('2005-11-11', 'on or before RIA-Novosti, November 11'),
       outlet: 'RIA-Novosti, November 11',
       quote: 'I do not see a need for the merger,',
       data: {
@@ -277,7 +337,7 @@ export const edmV2I213: Article = {
       key: 'rapota-no-eec-military',
       type: 'StatementMade',
       stream: 'person-grigory-rapota',
-      occurred: day('2005-11-09', 'Interfax, November 9'),
+      occurred: before('2005-11-09', 'on or before Interfax, November 9'),
       outlet: 'Interfax, November 9',
       quote:
         'The military and military-political issues of the EEC are being solved by the CSTO, hence there is no need to create military structures of the EEC',

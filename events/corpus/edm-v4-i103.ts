@@ -1,4 +1,4 @@
-import { day, month, range } from '../dates';
+import { day, month, range, year } from '../dates';
 import { fact, membersAttested, type Article } from './article';
 
 const MEMBERS_2007 = ['armenia', 'tajikistan', 'belarus', 'kazakhstan', 'kyrgyzstan', 'russia', 'uzbekistan'];
@@ -69,7 +69,7 @@ export const edmV4I103: Article = {
       key: 'bakiyev-priorities',
       type: 'StatementMade',
       stream: 'person-kurmanbek-bakiyev',
-      occurred: day('2007-05-23', 'Interfax, May 23'),
+      occurred: range('2007-05-21', '2007-05-23', 'during Bordyuzha’s visit to Bishkek, May 21-23 (Interfax, May 23)'),
       outlet: 'Interfax, May 23',
       data: {
         speaker: 'person-kurmanbek-bakiyev',
@@ -160,7 +160,11 @@ export const edmV4I103: Article = {
       key: 'madumarov-multilateral',
       type: 'StatementMade',
       stream: 'person-adakhan-madumarov',
-      occurred: day('2007-05-22', 'May 22'),
+      occurred: range(
+        '2007-05-21',
+        '2007-05-23',
+        'his address during Bordyuzha’s visit to Bishkek, May 21-23; undated in the text',
+      ),
       outlet: null,
       data: {
         speaker: 'person-adakhan-madumarov',
@@ -175,7 +179,7 @@ export const edmV4I103: Article = {
       key: 'isakov-joint-army-group',
       type: 'StatementMade',
       stream: 'person-ismail-isakov',
-      occurred: day('2007-05-21', 'Interfax, May 21'),
+      occurred: day('2007-05-21', 'after a meeting with Bordyuzha, whose visit began May 21 (Interfax, May 21)'),
       outlet: 'Interfax, May 21',
       data: {
         speaker: 'person-ismail-isakov',
@@ -190,7 +194,7 @@ export const edmV4I103: Article = {
       key: 'joint-army-group-planned',
       type: 'ForcePlanned',
       stream: 'organization-csto',
-      occurred: day('2007-05-21', 'Interfax, May 21'),
+      occurred: day('2007-05-21', 'after a meeting with Bordyuzha, whose visit began May 21 (Interfax, May 21)'),
       outlet: 'Interfax, May 21',
       data: {
         force: 'CSTO joint army group',
@@ -207,7 +211,7 @@ export const edmV4I103: Article = {
       data: {
         ...SG,
         summary:
-          'The joint army group would work to neutralize possible terrorist attacks, notably by Taliban militants; CSTO countries are drafting an agreement on military aid to a member state in the event of external aggression.',
+          'The joint army group would work to neutralize possible terrorist attacks, notably by Taliban militants; CSTO countries are drafting an agreement on military aid to a member state in the event of external aggression; due to the weakness of the coalition forces in Afghanistan, the Taliban is becoming stronger and Central Asian leaders may face this threat at any time.',
         topics: ['military', 'afghanistan'],
       },
     }),
@@ -251,6 +255,15 @@ export const edmV4I103: Article = {
           'Had discussed in Moscow a possible return of Russian border guard troops to Kyrgyzstan, whose southern borders, also the CSTO frontier, the country lacks resources to protect.',
         topics: ['borders'],
       },
+    }),
+    fact({
+      key: 'russian-border-guards-left-kyrgyzstan',
+      type: 'TroopsWithdrawn',
+      stream: 'country-kyrgyzstan',
+      occurred: year(1999, 'in 1999'),
+      outlet: null,
+      quote: 'Russian border guards left Kyrgyzstan in 1999.',
+      data: { troops: 'border guards', of: 'country-russia', from: 'country-kyrgyzstan' },
     }),
   ],
 };

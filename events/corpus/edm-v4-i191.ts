@@ -1,4 +1,4 @@
-import { day, range } from '../dates';
+import { before, day, range } from '../dates';
 import { fact, type Article } from './article';
 
 const published = range('2007-10-10', '2007-12-31', 'not before October 10, 2007');
@@ -111,7 +111,7 @@ export const edmV4I191: Article = {
       key: 'makarov-nurek',
       type: 'StatementMade',
       stream: 'person-nikolai-makarov',
-      occurred: OCT_6,
+      occurred: before('2007-10-06', 'on or before Itar-Tass, October 6'),
       outlet: 'Itar-Tass, October 6',
       quote:
         'The center will be upgraded. In the near future considerable resources and funds will be directed here for that purpose,',
@@ -120,7 +120,7 @@ export const edmV4I191: Article = {
         role: 'deputy-defense-minister-russia',
         roleText: 'Russian Deputy Defense Minister',
         summary:
-          "Confirmed Moscow's plans to re-equip and enhance the Nurek space-surveillance facility in Tajikistan.",
+          "Confirmed Moscow's plans to re-equip and enhance the Nurek facility in Tajikistan, the Russian Space Troops' space-surveillance center, which he described as unique, monitoring space 300 days a year for the Russian Ministry of Defense and for civilian purposes such as tracking satellites.",
         topics: ['russia', 'military'],
       },
     }),
@@ -136,6 +136,50 @@ export const edmV4I191: Article = {
         roleText: "director of Russia's Security Service (FSB)",
         summary: 'Told Argumenty i fakty that British intelligence is actively seeking to dismember Russia.',
         topics: ['united-kingdom', 'intelligence'],
+      },
+    }),
+    fact({
+      key: 'csto-peacekeeping-interest',
+      type: 'ProvisionReported',
+      stream: 'organization-csto',
+      occurred: published,
+      outlet: null,
+      quote:
+        'has recently raised its profile by expanding its traditional emphasis on anti-terrorism to include potential peacekeeping activities within the former Soviet region',
+      data: {
+        organization: 'organization-csto',
+        provision:
+          'It has expanded its traditional emphasis on anti-terrorism to include potential peacekeeping activities within the former Soviet region.',
+        topics: ['peacekeeping', 'terrorism'],
+      },
+    }),
+    fact({
+      key: 'west-trains-kazakh-peacekeepers',
+      type: 'RelationsAttested',
+      stream: 'relations-kazakhstan-united-states',
+      occurred: published,
+      outlet: null,
+      quote:
+        'The United States and many of its allies in NATO are actively assisting in training and developing interoperability with Kazakhstan’s peacekeeping forces.',
+      data: {
+        parties: ['country-kazakhstan', 'country-united-states'],
+        status: 'cooperating',
+        wording:
+          "The United States and many of its NATO allies are assisting in training and developing interoperability with Kazakhstan's peacekeeping forces, drawn from its airmobile forces based in Kapchagai.",
+      },
+    }),
+    fact({
+      key: 'no-uk-russia-counter-terrorism',
+      type: 'RelationsAttested',
+      stream: 'relations-britain-russia',
+      occurred: published,
+      outlet: null,
+      quote: 'Currently no counter-terrorist cooperation exists between London and Moscow',
+      data: {
+        parties: ['country-britain', 'country-russia'],
+        status: 'none',
+        wording:
+          "No counter-terrorist cooperation exists between London and Moscow: it broke down after Moscow blocked London's request to extradite Alexander Lugovoi for the murder of ex-spy Alexander Litvinenko.",
       },
     }),
   ],

@@ -1,4 +1,4 @@
-import { day, month, range, season, since } from '../dates';
+import { before, day, month, range, season, since } from '../dates';
 import { fact, type Article } from './article';
 
 const published = range('2007-03-01', '2007-05-31', 'between March 1 and the June summit, 2007');
@@ -153,7 +153,7 @@ export const edmV4I45: Article = {
       key: 'rakhmonov-corruption',
       type: 'StatementMade',
       stream: 'person-emomali-rahmon',
-      occurred: day('2007-02-23', 'February 23'),
+      occurred: before('2007-02-23', 'on or before Tajik TV First Channel, February 23'),
       outlet: 'Tajik TV First Channel, February 23',
       quote:
         'It is of primary importance for the heads of all levels and staff members of the security and law-enforcement agencies to purge their ranks of such instances. As defenders of the country’s security, they must make every effort to gradually curb and root out corrupt actions and behavior, and any violations of the law in general',
@@ -162,8 +162,21 @@ export const edmV4I45: Article = {
         role: 'president-tajikistan',
         roleText: 'Tajikistan’s President',
         summary:
-          "At a meeting marking the 14th anniversary of Tajikistan's armed forces, he referred to the CSTO's role in strengthening Tajikistan's security forces and singled out corruption as their greatest challenge.",
+          "At a meeting marking the 14th anniversary of Tajikistan's armed forces, he referred to the CSTO's role in strengthening Tajikistan's security forces, named China, France, India, the United States and Iran among the countries with which Dushanbe has expanded military cooperation, and singled out corruption as the forces' greatest challenge.",
         topics: ['corruption', 'armed-forces'],
+      },
+    }),
+    fact({
+      key: 'us-missile-shield-plans',
+      type: 'IntentionStated',
+      stream: 'country-united-states',
+      occurred: published,
+      outlet: null,
+      quote: 'U.S. plans to deploy components of its anti-ballistic missile shield in Eastern Europe',
+      data: {
+        actor: 'country-united-states',
+        intention: 'deploy components of its anti-ballistic missile shield in Eastern Europe',
+        topics: ['missile-defense'],
       },
     }),
     fact({

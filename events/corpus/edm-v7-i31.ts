@@ -1,4 +1,4 @@
-import { day, month, range } from '../dates';
+import { before, day, month, range, year } from '../dates';
 import { fact, type Article } from './article';
 
 const published = range('2010-02-08', '2010-12-31', 'not before February 8, 2010');
@@ -22,7 +22,7 @@ export const edmV7I31: Article = {
       key: 'no-official-contact',
       type: 'RelationsAttested',
       stream: 'relations-nato-csto',
-      occurred: day('2010-02-04', 'Interfax, February 4'),
+      occurred: before('2010-02-04', 'in a recent interview; on or before Interfax, February 4'),
       outlet: 'Interfax, February 4',
       data: {
         parties: ['organization-nato', 'organization-csto'],
@@ -34,14 +34,14 @@ export const edmV7I31: Article = {
       key: 'bordyuzha-offered-interaction',
       type: 'StatementMade',
       stream: 'person-nikolai-bordyuzha',
-      occurred: day('2010-02-04', 'Interfax, February 4'),
+      occurred: before('2010-02-04', 'in a recent interview; on or before Interfax, February 4'),
       outlet: 'Interfax, February 4',
       quote:
         'We have offered interaction many times, in particular, on such pressing problems as Afghan drug trafficking and terrorism. Hopefully, the new administration of the Alliance will change this attitude toward NATO-CSTO contacts,',
       data: {
         ...SG,
         summary:
-          'Confirmed, in an interview with Vecherny Dushanbe, that the CSTO has no official contact with NATO, and contrasted it with closer ties with the UN and OSCE.',
+          'Confirmed, in an interview with Vecherny Dushanbe, that the CSTO has no official contact with NATO, and contrasted it with the development of closer ties between the CSTO, the UN and the OSCE on counter-terrorism, drug trafficking and organized crime.',
         topics: ['nato', 'drug-trafficking', 'terrorism'],
       },
     }),
@@ -49,7 +49,7 @@ export const edmV7I31: Article = {
       key: 'bordyuzha-afghanistan-critical',
       type: 'StatementMade',
       stream: 'person-nikolai-bordyuzha',
-      occurred: day('2010-02-04', 'ITAR-TASS, February 4'),
+      occurred: before('2010-02-04', 'on or before ITAR-TASS, February 4'),
       outlet: 'ITAR-TASS, February 4',
       quote: 'gravely concerned … extremely critical and explosive and is catastrophically deteriorating',
       data: {
@@ -63,7 +63,7 @@ export const edmV7I31: Article = {
       key: 'tashkent-refuses-corf',
       type: 'ForceParticipationDeclined',
       stream: 'country-uzbekistan',
-      occurred: day('2010-01-27', 'Interfax, January 27'),
+      occurred: before('2010-01-27', 'on or before Interfax, January 27'),
       outlet: 'Interfax, January 27',
       data: { country: 'country-uzbekistan', force: 'force-collective-operational-reaction-forces' },
     }),
@@ -127,7 +127,7 @@ export const edmV7I31: Article = {
       key: 'kazakhstan-member-2010',
       type: 'MembershipAttested',
       stream: 'country-kazakhstan',
-      occurred: day('2010-02-04', 'Interfax, February 4'),
+      occurred: before('2010-02-04', 'on or before Interfax, February 4'),
       outlet: 'Interfax, February 4',
       quote: 'the first member country of the organization to ratify it',
       data: { country: 'country-kazakhstan', member: true },
@@ -136,7 +136,7 @@ export const edmV7I31: Article = {
       key: 'bordyuzha-kazakhstan-symbolic',
       type: 'StatementMade',
       stream: 'person-nikolai-bordyuzha',
-      occurred: day('2010-02-04', 'Interfax, February 4'),
+      occurred: before('2010-02-04', 'on or before Interfax, February 4'),
       outlet: 'Interfax, February 4',
       quote:
         'It is symbolic that Kazakhstan, which initiated and hosted the signing of the agreement at the informal meeting of CSTO presidents in December 2008, was the first member country of the organization to ratify it,',
@@ -190,7 +190,11 @@ export const edmV7I31: Article = {
       key: 'ragozin-freud',
       type: 'StatementMade',
       stream: 'person-dmitry-ragozin',
-      occurred: day('2010-02-06', 'Interfax, February 6'),
+      occurred: range(
+        '2010-02-05',
+        '2010-02-06',
+        'after the February 5 announcement; on or before Interfax, February 6',
+      ),
       outlet: 'Interfax, February 6',
       quote:
         'It seems to be in line with Freud’s theory –it means they have some thoughts that the system could be targeted against Russia, otherwise why would they dissuade us about something we never asked about?',
@@ -218,6 +222,74 @@ export const edmV7I31: Article = {
         summary:
           'Testimony at an open hearing of the US Senate Select Committee on Intelligence on "Current and Projected Threats to the United States".',
         topics: ['russia', 'united-states'],
+      },
+    }),
+    fact({
+      key: 'us-reset-policy',
+      type: 'DecisionTaken',
+      stream: 'country-united-states',
+      occurred: year(2009, 'one year before the article of February 2010'),
+      outlet: null,
+      quote:
+        'One year after the “reset” policy was announced by the Obama administration, aimed at improving relations with Russia',
+      data: {
+        body: 'the Obama administration',
+        decision: 'announced a "reset" policy aimed at improving relations with Russia',
+        topics: ['russia'],
+      },
+    }),
+    fact({
+      key: 'kyrgyz-base-backburner',
+      type: 'PlanShelved',
+      stream: 'country-russia',
+      occurred: before('2010-02-08', 'by the time of the article'),
+      outlet: null,
+      quote:
+        'Moscow’s much hailed effort to open an additional “CSTO” base in southern Kyrgyzstan has been put on the backburner',
+      data: {
+        actor: 'country-russia',
+        plan: 'open an additional "CSTO" base in southern Kyrgyzstan',
+      },
+    }),
+    fact({
+      key: 'migration-concept-2012',
+      type: 'DecisionTaken',
+      stream: 'organization-csto',
+      occurred: before('2010-01-29', 'before the January 29 agreement on joint operations'),
+      outlet: 'ITAR-TASS, January 29',
+      quote: 'the formulation of a concept aimed at tackling illegal migration on a collective basis up to 2012',
+      data: {
+        body: 'the CSTO',
+        decision: 'a concept for tackling illegal migration on a collective basis up to 2012',
+        topics: ['migration'],
+      },
+    }),
+    fact({
+      key: 'russian-military-doctrine-signed',
+      type: 'AgreementSigned',
+      stream: 'country-russia',
+      occurred: day('2010-02-05', 'three days before February 8'),
+      outlet: 'ITAR-TASS, February 8',
+      quote: 'the new Russian military doctrine, signed by President Dmitry Medvedev three days earlier',
+      data: {
+        agreement: 'Russian military doctrine',
+        parties: ['country-russia'],
+        place: null,
+        host: null,
+      },
+    }),
+    fact({
+      key: 'romania-to-host-interceptors',
+      type: 'IntentionStated',
+      stream: 'country-romania',
+      occurred: day('2010-02-05', 'the announcement on February 5'),
+      outlet: 'Interfax, February 6',
+      quote:
+        'the announcement on February 5 that Romania will begin hosting US Ballistic Missile Defense interceptors in 2015',
+      data: {
+        actor: 'country-romania',
+        intention: 'begin hosting US Ballistic Missile Defense interceptors in 2015',
+        topics: ['missile-defense'],
       },
     }),
   ],

@@ -49,6 +49,7 @@ export const CORPUS_ENTITIES: readonly EntityEntry[] = [
   entry('country', 'uzbekistan', V2, 'Uzbekistan'),
   entry('country', 'united-states', V4_45, 'United States', ['U.S.', 'Washington'], [{ article: V7, alias: 'US' }]),
   entry('country', 'britain', V4_191, 'Britain'),
+  entry('country', 'romania', V7, 'Romania'),
   entry('organization', 'csto', V2, 'Collective Security Treaty Organization', [
     'CSTO',
     'Collective Security Treaty',
@@ -77,6 +78,7 @@ export const CORPUS_ENTITIES: readonly EntityEntry[] = [
   entry('organization', 'united-nations', V2, 'United Nations', ['UN']),
   entry('organization', 'eec', V2, 'Eurasian Economic Community', ['EEC', 'Eurasian Economic Commonwealth']),
   entry('organization', 'cis', V2, 'Commonwealth of Independent States'),
+  entry('organization', 'caco', V2, 'Central Asian Cooperation Organization', ['CACO']),
   entry('body', 'csto-secretariat', V2, 'CSTO Secretariat'),
   entry('body', 'csto-permanent-council', V2, 'CSTO Permanent Council'),
   entry('body', 'csto-council-of-foreign-ministers', V2, 'CSTO Council of Foreign Ministers'),
