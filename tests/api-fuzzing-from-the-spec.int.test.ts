@@ -95,8 +95,10 @@ describe.each(operations)('$method $path', ({ path, method, params }) => {
     const input = fc.record({
       query: fc.record(Object.fromEntries(query.map((p) => [p.name, valueFor(p)])), { requiredKeys: [] }),
       extra: fc.dictionary(nasty, nasty, { maxKeys: 2 }),
-      // An empty segment would be another path altogether.
-      path: fc.record(Object.fromEntries(pathParams.map((p) => [p.name, valueFor(p).filter((v) => v !== '')]))),
+      // An empty or dot segment would be another path altogether (URLs drop "." and resolve "..").
+      path: fc.record(
+        Object.fromEntries(pathParams.map((p) => [p.name, valueFor(p).filter((v) => !['', '.', '..'].includes(v))])),
+      ),
       body: method === 'post' ? body : fc.constant(undefined),
       raw: fc.option(fc.oneof(fc.constant('{"type":'), fc.constant('[]'), fc.constant('null'), fc.string()), {
         nil: undefined,
