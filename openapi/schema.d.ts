@@ -71,8 +71,13 @@ export interface paths {
          * The member states as of a date
          * @description The states that are members on `asOf`, and those that may be (`status:
          *     possibly-member`, `uncertain: true`, with the date range that makes it so).
-         *     `since` is when the membership certainly began (`sinceBasis: change`) or the
-         *     first report of it (`sinceBasis: attestation`: it may have begun earlier).
+         *     `since` is when the membership certainly began (`sinceBasis: change`), the
+         *     first report of it (`sinceBasis: attestation`: it may have begun earlier), or as
+         *     far back as an implication reaches (`sinceBasis: implied`, with `sinceNote`).
+         *     Each member says whether a source states it or it is implied (`basis`), the
+         *     last and next evidence, and whether it is carried past its evidence
+         *     (`extrapolated`). States the record has evidence about, but none that reaches
+         *     `asOf`, are listed under `unknown`: neither members nor non-members.
          */
         get: operations["getMembership"];
         put?: never;
@@ -92,7 +97,7 @@ export interface paths {
         };
         /**
          * Each state's membership as intervals over time
-         * @description Intervals of `member`, `not-member` and `possibly-member` per state, with the events that support each. Before a state's first evidence its status is unknown and no interval is given.
+         * @description Intervals of `member`, `not-member` and `possibly-member` per state, each `known`, `implied` or `extrapolated` (`basis`), with the events that support each. Where no evidence reaches, the status is unknown and no interval is given.
          */
         get: operations["getMembershipTimeline"];
         put?: never;
@@ -486,6 +491,8 @@ export interface components {
          * @enum {string}
          */
         SinceBasis: "change" | "attestation" | "implied";
+        /** @description What `since` cannot say alone: for a change dated by a range, the range it began in ("began since 2000: between 2000-01-01 and 2000-12-31, certainly by 2000-12-31"); for an implied state, what bounds how far back it reaches. */
+        SinceNote: string | null;
         /**
          * @description stated: a source says it. implied: it follows from what a source says (a suspension implies membership just before it; a protocol of return in effect implies a restoration).
          * @enum {string}
@@ -512,8 +519,7 @@ export interface components {
         };
         Member: components["schemas"]["Evidenced"] & components["schemas"]["MemberState"];
         MemberState: {
-            /** @description For an implied state, what bounds how far back it reaches. */
-            sinceNote: string | null;
+            sinceNote: components["schemas"]["SinceNote"];
             /**
              * @description English short name.
              * @example Uzbekistan
@@ -555,6 +561,7 @@ export interface components {
              * @enum {string}
              */
             status: "unknown" | "none" | "proposed" | "rejected" | "cooperating";
+            sinceNote: components["schemas"]["SinceNote"];
             basis: components["schemas"]["Basis"] | null;
             lastEvidence: components["schemas"]["Date"] | null;
             nextEvidence: components["schemas"]["Date"] | null;
@@ -584,6 +591,7 @@ export interface components {
             }[];
         };
         ChairState: {
+            sinceNote: components["schemas"]["SinceNote"];
             country: string;
             countryId: string;
             since: components["schemas"]["Date"];
@@ -3040,7 +3048,7 @@ export interface operations {
                      * @example {
                      *       "asOf": "1998-06-01",
                      *       "knownAt": null,
-                     *       "position": 91,
+                     *       "position": 172,
                      *       "members": [
                      *         {
                      *           "country": "Uzbekistan",
@@ -3116,7 +3124,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "knownAt": null,
-                     *       "position": 91,
+                     *       "position": 172,
                      *       "items": [
                      *         {
                      *           "country": "Uzbekistan",
@@ -3254,10 +3262,11 @@ export interface operations {
                      * @example {
                      *       "asOf": "2007-06-01",
                      *       "knownAt": null,
-                     *       "position": 91,
+                     *       "position": 172,
                      *       "status": "rejected",
                      *       "since": "2005-10-29",
                      *       "sinceBasis": "change",
+                     *       "sinceNote": null,
                      *       "basis": "stated",
                      *       "uncertain": false,
                      *       "uncertainRange": null,
@@ -3340,12 +3349,13 @@ export interface operations {
                      * @example {
                      *       "asOf": "2010-01-01",
                      *       "knownAt": null,
-                     *       "position": 91,
+                     *       "position": 172,
                      *       "chair": {
                      *         "country": "Kyrgyzstan",
                      *         "countryId": "country-kyrgyzstan",
                      *         "since": "2007-10-06",
                      *         "sinceBasis": "change",
+                     *         "sinceNote": null,
                      *         "basis": "stated",
                      *         "uncertain": false,
                      *         "uncertainRange": null,

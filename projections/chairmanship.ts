@@ -62,6 +62,7 @@ export interface ChairmanshipView {
         countryId: string;
         since: string;
         sinceBasis: Reading<string>['sinceBasis'];
+        sinceNote: string | null;
         basis: 'stated' | 'implied';
         uncertain: boolean;
         uncertainRange: DateRange | null;
@@ -107,6 +108,7 @@ export function chairmanshipAt(state: ChairmanshipState, q: TemporalQuery, nameO
       countryId: r.value,
       since: r.since,
       sinceBasis: r.sinceBasis,
+      sinceNote: r.sinceNote,
       basis: r.basis,
       uncertain: r.uncertain,
       uncertainRange: rangeOf(r.uncertainRange),

@@ -49,6 +49,7 @@ export interface Reading<V> {
    * back as the evidence allows (`sinceNote` says what bounds it).
    */
   sinceBasis: 'change' | 'attestation' | 'implied';
+  /** What `since` cannot say alone: the range a change began in, or what bounds an implication. */
   sinceNote: string | null;
   /** Whether the evidence the reading rests on is stated by a source or implied by a change. */
   basis: 'stated' | 'implied';
@@ -209,7 +210,13 @@ function sinceOf(
   first: Evidence<unknown>,
   floor: Floor | null,
 ): Pick<Reading<unknown>, 'since' | 'sinceBasis' | 'sinceNote'> {
-  if (first.kind === 'change') return { since: first.occurred.latest, sinceBasis: 'change', sinceNote: null };
+  if (first.kind === 'change') {
+    const { earliest, latest, text } = first.occurred;
+    // "since 2000" must read back as such, not only as the day it is certain by.
+    const sinceNote =
+      earliest === latest ? null : `began ${text}: between ${earliest} and ${latest}, certainly by ${latest}`;
+    return { since: latest, sinceBasis: 'change', sinceNote };
+  }
   if (first.basis === 'stated') return { since: first.occurred.earliest, sinceBasis: 'attestation', sinceNote: null };
   return floor && floor.date <= first.occurred.earliest
     ? { since: floor.date, sinceBasis: 'implied', sinceNote: floor.text }

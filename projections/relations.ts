@@ -44,6 +44,7 @@ export interface RelationsView extends Qualified {
   status: RelationStatus | 'unknown';
   since: string | null;
   sinceBasis: Reading<RelationStatus>['sinceBasis'] | null;
+  sinceNote: string | null;
   basis: 'stated' | 'implied' | null;
   uncertain: boolean;
   uncertainRange: DateRange | null;
@@ -71,6 +72,7 @@ export function relationsAt(state: RelationsState, key: string, q: TemporalQuery
     status: r?.value ?? 'unknown',
     since: r?.since ?? null,
     sinceBasis: r?.sinceBasis ?? null,
+    sinceNote: r?.sinceNote ?? null,
     basis: r?.basis ?? null,
     uncertain: r?.uncertain ?? false,
     uncertainRange: rangeOf(r?.uncertainRange ?? null),

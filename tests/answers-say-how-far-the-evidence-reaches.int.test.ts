@@ -115,6 +115,15 @@ describe('NATO–CSTO relations', () => {
     expect(await relations('asOf=2010-03-01')).toMatchObject({ status: 'none', basis: 'stated' });
   });
 
+  test('given overtures "since 2000", when read in 2003, then the answer reads back "since 2000", not only its last day', async () => {
+    expect(await relations('asOf=2003-01-01')).toMatchObject({
+      status: 'proposed',
+      since: '2000-12-31',
+      sinceBasis: 'change',
+      sinceNote: 'began since 2000: between 2000-01-01 and 2000-12-31, certainly by 2000-12-31',
+    });
+  });
+
   test('given the 2005 rejection and nothing until 2010, when read in 2008, then rejected is extrapolated', async () => {
     expect(await relations('asOf=2008-01-01')).toMatchObject({
       status: 'rejected',
