@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { AS_ALICE, TOKENS, startTestApp, type TestApp } from './support/app';
 
@@ -355,6 +356,26 @@ describe('optimistic concurrency', () => {
     expect(statuses.filter((s) => s === 409)).toHaveLength(9);
     expect((await t.get('/v1/streams/person-sergei-lavrov')).body.revision).toBe(revision + 1);
   });
+});
+
+test('of 20 parallel writers naming no revision on one stream, every one is recorded and none gets a 409', async () => {
+  const before = (await t.get('/v1/streams/person-grigory-karasin')).body.revision as number;
+  const karasin = () =>
+    statement({
+      id: randomUUID(),
+      data: { speaker: 'person-grigory-karasin', role: null, roleText: null, summary: 'parallel', topics: [] },
+    });
+  const statuses = await Promise.all(
+    Array.from({ length: 20 }, () =>
+      request(t.app)
+        .post('/v1/streams/person-grigory-karasin/events')
+        .set(AS_ALICE)
+        .send(karasin())
+        .then((r) => r.status),
+    ),
+  );
+  expect(statuses).toEqual(Array.from({ length: 20 }, () => 201));
+  expect((await t.get('/v1/streams/person-grigory-karasin')).body.revision).toBe(before + 20);
 });
 
 describe('idempotency', () => {

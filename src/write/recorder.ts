@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AppendBody, FactInput, FactInputOf } from '../../commands/fact-input';
 import { firstViolation } from '../../commands/rules';
 import { StreamName, SCHEMA_VERSION, type DomainEvent, type RecordedEvent } from '../../events/envelope';
-import { invalid, isFailure, rejected } from '../errors';
+import { invalid, isFailure, rejected, unavailable } from '../errors';
+import { Turns } from './turns';
 import { replay } from '../store/idempotency';
 import type { AppendResult, EventStore, ExpectedRevision } from '../store/port';
 import type { ProjectionEngine } from '../read/projection-engine';
@@ -18,7 +19,8 @@ export interface RecordCommand {
 }
 
 const CATCH_UP_MS = 2000;
-const RACE_RETRIES = 3;
+/** How long a write without an expected revision keeps retrying races with other processes before a 503. */
+const RACE_DEADLINE_MS = 5000;
 
 /**
  * Records facts: shape already checked, it builds the envelopes, checks the domain
@@ -43,7 +45,20 @@ export class Recorder {
       if (previous) return replay(cmd.idempotency.key, previous, cmd.idempotency.fingerprint);
     }
     const events = cmd.body.facts.map((f, i) => this.envelope(f, i, cmd));
-    for (let attempt = 1; ; attempt++) {
+    // Writes to one stream from this process take turns between check and append, so they
+    // never race each other; only another process can move the stream in between.
+    return this.turns.run(cmd.stream, () => this.checkAndAppend(cmd, events, expected));
+  }
+
+  private readonly turns = new Turns();
+
+  private async checkAndAppend(
+    cmd: RecordCommand,
+    events: DomainEvent[],
+    expected: ExpectedRevision | undefined,
+  ): Promise<AppendResult> {
+    const deadline = Date.now() + RACE_DEADLINE_MS;
+    for (;;) {
       await this.engine.waitFor(await this.store.head(), CATCH_UP_MS);
       const current = await this.store.streamRevision(cmd.stream);
       await this.check(cmd.stream, events);
@@ -53,9 +68,11 @@ export class Recorder {
           idempotency: cmd.idempotency,
         });
       } catch (err) {
-        // Another writer moved the stream between the check and the append: check again.
-        const raced = expected === undefined && isFailure(err, 'revision-conflict');
-        if (!raced || attempt >= RACE_RETRIES) throw err;
+        // Another process moved the stream between the check and the append: check again.
+        // A client that named no revision never gets that 409; past the deadline it is a 503 to retry.
+        if (expected !== undefined || !isFailure(err, 'revision-conflict')) throw err;
+        if (Date.now() > deadline)
+          throw unavailable(`stream ${cmd.stream} kept moving under other writers for ${RACE_DEADLINE_MS} ms`);
       }
     }
   }
