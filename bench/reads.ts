@@ -1,16 +1,22 @@
 /**
- * npm run bench:reads: builds a synthetic history in a SQLite file, then measures the
- * rebuild rate of all read models, as-of read latency on membership, and peak RSS.
- * Sizes: BENCH_EVENTS (default 1,000,000) over BENCH_STREAMS (default 10,000).
- * package.json caps the heap (--max-old-space-size) so peak RSS reflects what the
- * read models need rather than how lazily V8 collects garbage.
+ * npm run bench:reads: builds a synthetic history in a SQLite file, then measures, in
+ * one run: a raw scan of the file (better-sqlite3 + JSON.parse, the floor a rebuild
+ * cannot beat), the rebuild of all read models, as-of and known-at reads on membership
+ * in-process and over HTTP against the service running on the same file, and the RSS
+ * the read models hold per event. Sizes: BENCH_EVENTS (default 1,000,000) over
+ * BENCH_STREAMS (default 10,000), BENCH_QUERIES reads per measure.
+ * package.json caps the heap (--max-old-space-size) and exposes gc so RSS reflects what
+ * the read models hold rather than how lazily V8 collects garbage.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { membersAt } from '../projections/membership';
 import { ProjectionEngine } from '../src/read/projection-engine';
 import { SqliteEventStore } from '../src/store/sqlite';
+import { ms, percentile, printResult } from './result';
+import { startServer } from './server';
 import { rng, syntheticStreams } from './synthetic';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -18,8 +24,25 @@ const STREAMS = Number(process.env.BENCH_STREAMS ?? 10_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1_000);
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const settledRss = () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().rss;
+};
+
+/** What a rebuild cannot beat: every row read in order and its JSON parsed, nothing folded. */
+function rawScan(path: string): number {
+  const db = new Database(path, { readonly: true });
+  const t = performance.now();
+  let n = 0;
+  for (const row of db
+    .prepare('SELECT position, stream, revision, recorded_at, body FROM events ORDER BY position')
+    .raw()
+    .iterate())
+    if (JSON.parse((row as string[])[4]!) !== null) n++;
+  const perS = n / ((performance.now() - t) / 1000);
+  db.close();
+  return perS;
+}
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'csto-bench-'));
@@ -36,15 +59,24 @@ async function main() {
     );
     await store.close();
 
+    const rawScanPerS = rawScan(path);
+    console.log(
+      `raw scan: ${Math.round(rawScanPerS).toLocaleString()} rows/s (better-sqlite3 + JSON.parse, nothing folded)`,
+    );
+
     // A fresh process state: reopen the file and fold everything into every read model.
+    const rssBefore = settledRss();
     store = new SqliteEventStore(path);
     const engine = new ProjectionEngine(store);
     t = performance.now();
     await engine.start();
     const rebuildSeconds = (performance.now() - t) / 1000;
+    const rebuildPerS = engine.currentPosition / rebuildSeconds;
     console.log(
-      `rebuild: ${engine.currentPosition.toLocaleString()} events into all read models in ${rebuildSeconds.toFixed(2)} s = ${Math.round(engine.currentPosition / rebuildSeconds).toLocaleString()} events/s (target >= 250,000)`,
+      `rebuild: ${engine.currentPosition.toLocaleString()} events into all read models in ${rebuildSeconds.toFixed(2)} s = ${Math.round(rebuildPerS).toLocaleString()} events/s, ${((rebuildPerS / rawScanPerS) * 100).toFixed(0)}% of the raw scan (target >= 50%)`,
     );
+    const rssBytesPerEvent = (settledRss() - rssBefore) / engine.currentPosition;
+    console.log(`RSS held by the read models: ${rssBytesPerEvent.toFixed(0)} bytes per event (target <= 400)`);
 
     const random = rng(7);
     const day = () =>
@@ -61,20 +93,59 @@ async function main() {
       console.log(
         `${label} (${QUERIES} reads over ${Math.round(members / QUERIES)} members on average): p50 ${percentile(latencies, 50).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms`,
       );
+      return percentile(latencies, 99);
     };
     const asOf = Array.from({ length: QUERIES }, () => ({ asOf: day(), knownAt: null }));
+    const knownAt = Array.from({ length: QUERIES }, () => ({ asOf: day(), knownAt: day() }));
     // Readings are computed on first use: the first pass pays for them, a second pass over the same dates does not.
-    measure('membership as-of, everything known, first pass', asOf);
-    measure('membership as-of, everything known, second pass (target p99 <= 5 ms)', asOf);
-    measure(
-      'membership as-of with knownAt',
-      Array.from({ length: QUERIES }, () => ({ asOf: day(), knownAt: day() })),
-    );
-    console.log(
-      `peak RSS: ${mib(process.resourceUsage().maxRSS * 1024)} (target <= 1 GiB); heap in use now: ${mib(process.memoryUsage().heapUsed)}`,
-    );
+    const asOfFirstP99Ms = measure('membership as-of, everything known, first pass', asOf);
+    const asOfP99Ms = measure('membership as-of, everything known, second pass (target p99 <= 5 ms)', asOf);
+    const knownAtP99Ms = measure('membership as-of with knownAt (target p99 <= 5 ms)', knownAt);
+    const peakRss = process.resourceUsage().maxRSS * 1024;
+    console.log(`peak RSS: ${mib(peakRss)}; heap in use now: ${mib(process.memoryUsage().heapUsed)}`);
     await engine.stop();
     await store.close();
+
+    // The same reads over HTTP, against the service started on the same file.
+    const server = await startServer({ SQLITE_PATH: path });
+    const overHttp = async (label: string, queries: { asOf: string; knownAt: string | null }[]) => {
+      const latencies: number[] = [];
+      for (const q of queries) {
+        const url = `${server.url}/v1/membership?asOf=${q.asOf}${q.knownAt ? `&knownAt=${q.knownAt}` : ''}`;
+        const q0 = performance.now();
+        const res = await fetch(url);
+        await res.arrayBuffer();
+        if (!res.ok) throw new Error(`${url}: ${res.status}`);
+        latencies.push(performance.now() - q0);
+      }
+      latencies.sort((a, b) => a - b);
+      console.log(
+        `${label} over HTTP: p50 ${percentile(latencies, 50).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms`,
+      );
+      return percentile(latencies, 99);
+    };
+    let httpAsOfP99Ms: number;
+    let httpKnownAtP99Ms: number;
+    try {
+      await overHttp('warm-up', asOf.slice(0, 50));
+      httpAsOfP99Ms = await overHttp('membership as-of', asOf);
+      httpKnownAtP99Ms = await overHttp('membership as-of with knownAt', knownAt);
+    } finally {
+      await server.stop();
+    }
+    printResult('reads', {
+      events: head,
+      rawScanPerS: Math.round(rawScanPerS),
+      rebuildPerS: Math.round(rebuildPerS),
+      rebuildOfRawScan: Math.round((rebuildPerS / rawScanPerS) * 100) / 100,
+      asOfFirstP99Ms: ms(asOfFirstP99Ms),
+      asOfP99Ms: ms(asOfP99Ms),
+      knownAtP99Ms: ms(knownAtP99Ms),
+      httpAsOfP99Ms: ms(httpAsOfP99Ms),
+      httpKnownAtP99Ms: ms(httpKnownAtP99Ms),
+      rssBytesPerEvent: Math.round(rssBytesPerEvent),
+      peakRssBytes: peakRss,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

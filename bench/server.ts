@@ -16,12 +16,15 @@ const freePort = () =>
     s.once('error', reject);
   });
 
-/** The real service in its own process (its own core), on a fresh SQLite file with the corpus. */
+/**
+ * The real service in its own process (its own core), with the corpus: on a fresh
+ * SQLite file, or on the one `env.SQLITE_PATH` names (left in place at the end).
+ */
 export async function startServer(
   env: Record<string, string> = {},
 ): Promise<{ url: string; process: ChildProcess; dbPath: string; stop(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'csto-bench-http-'));
-  const dbPath = join(dir, 'events.db');
+  const dir = env.SQLITE_PATH ? null : mkdtempSync(join(tmpdir(), 'csto-bench-http-'));
+  const dbPath = env.SQLITE_PATH ?? join(dir!, 'events.db');
   const port = await freePort();
   const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(__dirname, '..', 'src', 'main.ts')], {
@@ -57,7 +60,7 @@ export async function startServer(
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
