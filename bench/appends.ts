@@ -1,11 +1,16 @@
 /**
  * npm run bench:appends: the service in a child process on a fresh SQLite file;
  * autocannon posts single facts, then batches of 100, for BENCH_SECONDS (default 20)
- * each, and checks that every acknowledged event is in the log afterwards.
+ * each, and checks that every acknowledged event is in the log afterwards. In the same
+ * run, the raw limit: better-sqlite3 durable transactions of one row and of 100 rows.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { ms, printResult } from './result';
 import { BENCH_TOKEN, startServer } from './server';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -20,8 +25,39 @@ const fact = (i: number) => ({
   source: { article: 'edm-v7-i31', outlet: null, quote: null },
 });
 
+/** Rows per second better-sqlite3 commits durably (WAL, synchronous=FULL), `batch` rows a transaction. */
+function rawRowsPerS(batch: number, seconds = 3): number {
+  const dir = mkdtempSync(join(tmpdir(), 'csto-bench-raw-'));
+  const db = new Database(join(dir, 'raw.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE events (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, body TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO events (id, body) VALUES (?, ?)');
+  const commit = db.transaction((rows: string[][]) => {
+    for (const [id, body] of rows) insert.run(id, body);
+  });
+  const body = JSON.stringify(fact(0));
+  let rows = 0;
+  const t = performance.now();
+  while (performance.now() - t < seconds * 1000) {
+    commit(Array.from({ length: batch }, () => [randomUUID(), body]));
+    rows += batch;
+  }
+  const perS = rows / ((performance.now() - t) / 1000);
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+  return perS;
+}
+
+interface Run {
+  acknowledged: string[];
+  perS: number;
+  p99Ms: number;
+  non2xx: number;
+}
+
 /** Posts for SECONDS; returns the ids of every event a 201 acknowledged. */
-async function run(label: string, url: string, batch: number): Promise<string[]> {
+async function run(label: string, url: string, batch: number): Promise<Run> {
   const acknowledged: string[] = [];
   let n = 0;
   const result = await autocannon({
@@ -51,16 +87,20 @@ async function run(label: string, url: string, batch: number): Promise<string[]>
     `${label}: ${result.requests.total.toLocaleString()} requests in ${seconds.toFixed(1)} s, ${Math.round(acknowledged.length / seconds).toLocaleString()} events/s acknowledged` +
       ` (${Math.round(result.requests.average).toLocaleString()} requests/s), latency p50 ${result.latency.p50} ms p99 ${result.latency.p99} ms, non-2xx ${non2xx}, errors ${result.errors}`,
   );
-  return acknowledged;
+  return { acknowledged, perS: acknowledged.length / seconds, p99Ms: result.latency.p99, non2xx };
 }
 
 async function main() {
+  const rawSingle = rawRowsPerS(1);
+  const rawBatch = rawRowsPerS(100);
+  console.log(
+    `raw limit (better-sqlite3, durable): ${Math.round(rawSingle).toLocaleString()} single-row transactions/s, ${Math.round(rawBatch).toLocaleString()} rows/s in transactions of 100`,
+  );
   const server = await startServer();
   try {
-    const acknowledged = [
-      ...(await run('single facts', server.url, 1)),
-      ...(await run('batches of 100', server.url, 100)),
-    ];
+    const single = await run('single facts', server.url, 1);
+    const batches = await run('batches of 100', server.url, 100);
+    const acknowledged = [...single.acknowledged, ...batches.acknowledged];
     // Requests still in flight when a run ends may be appended without being counted; acknowledged ones must all be there.
     const db = new Database(server.dbPath, { readonly: true });
     const exists = db.prepare('SELECT 1 FROM events WHERE id = ?').pluck();
@@ -70,6 +110,18 @@ async function main() {
     );
     db.close();
     if (missing) process.exitCode = 1;
+    printResult('appends', {
+      connections: CONNECTIONS,
+      singlePerS: Math.round(single.perS),
+      singleP99Ms: ms(single.p99Ms),
+      singleNon2xx: single.non2xx,
+      rawSingleTxPerS: Math.round(rawSingle),
+      batchEventsPerS: Math.round(batches.perS),
+      batchP99Ms: ms(batches.p99Ms),
+      batchNon2xx: batches.non2xx,
+      rawBatchRowsPerS: Math.round(rawBatch),
+      missing,
+    });
   } finally {
     await server.stop();
   }

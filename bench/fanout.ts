@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { ms, percentile, printResult } from './result';
 import { BENCH_TOKEN, startServer } from './server';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
@@ -118,8 +119,7 @@ async function main() {
     const inOrder = subs.filter((s) => s.received.every((id, i) => i === 0 || id > s.received[i - 1]!)).length;
     latencies.sort((a, b) => a - b);
     // A message can beat the append's own response to the writer; that counts as no delay.
-    const pct = (p: number) =>
-      latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]?.toFixed(1);
+    const pct = (p: number) => percentile(latencies, p).toFixed(1);
     console.log(
       `${SUBSCRIBERS} subscribers, ${acknowledged.length} facts acknowledged in ${elapsed.toFixed(1)} s (${Math.round(acknowledged.length / elapsed)}/s); not acknowledged: ${JSON.stringify(failed)}`,
     );
@@ -130,6 +130,18 @@ async function main() {
       `subscribers with every message exactly once: ${complete}/${SUBSCRIBERS}; in order: ${inOrder}/${SUBSCRIBERS}; reconnects: ${subs.reduce((n, s) => n + s.reconnects, 0)}`,
     );
     console.log(`server RSS: ${rssBefore} with subscribers connected, ${rssAfter} at the end, peak ${peak}`);
+    printResult('fanout', {
+      subscribers: SUBSCRIBERS,
+      targetFactsPerS: RATE,
+      factsPerS: Math.round(acknowledged.length / elapsed),
+      notAcknowledged: JSON.stringify(failed),
+      messages: latencies.length,
+      p50Ms: ms(percentile(latencies, 50)),
+      p99Ms: ms(percentile(latencies, 99)),
+      complete,
+      inOrder,
+      serverPeakRss: peak,
+    });
     await Promise.race([Promise.all(following), new Promise((r) => setTimeout(r, 2000))]);
   } finally {
     await server.stop();

@@ -5,6 +5,7 @@
  * SOAK_WINDOW_SECONDS (60) window, and the server's RSS over time.
  */
 import { readFileSync } from 'node:fs';
+import { printResult } from './result';
 import { BENCH_TOKEN, startServer } from './server';
 import { rng } from './synthetic';
 
@@ -102,6 +103,15 @@ async function main() {
     console.log(
       `server RSS: ${rss[0]![1]} MiB at start, ${warm} MiB after warm-up, ${end} MiB at the end (${(((end - warm) / warm) * 100).toFixed(1)}% after warm-up; target <= 10%)`,
     );
+    printResult('soak', {
+      seconds: SECONDS,
+      requests: n,
+      errors,
+      rssStartMiB: rss[0]![1],
+      rssWarmMiB: warm,
+      rssEndMiB: end,
+      growthAfterWarmUp: Math.round(((end - warm) / warm) * 1000) / 1000,
+    });
   } finally {
     await server.stop();
   }
