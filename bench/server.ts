@@ -50,7 +50,8 @@ export async function startServer(
       )
     )
       break;
-    if (i > 300) throw new Error('the server did not become ready');
+    // A large file is folded into the read models before the service is ready: allow minutes.
+    if (i > 3000) throw new Error('the server did not become ready in 5 minutes');
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

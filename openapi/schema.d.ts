@@ -3065,7 +3065,7 @@ export interface operations {
                      *               "eventId": "04faa253-adb7-5c44-b507-e1cb41b29345",
                      *               "type": "MembershipSuspended",
                      *               "article": "edm-v2-i213",
-                     *               "occurred": "the day before the change dated \"in 1999\"",
+                     *               "occurred": "the day before the change that implies it",
                      *               "basis": "implied"
                      *             }
                      *           ],

@@ -80,6 +80,8 @@ export const evidenceOf = <V>(
   retractedAt: null,
 });
 
+const IMPLIED_TEXT = 'the day before the change that implies it';
+
 /** The value a change implies held on the day before it, as evidence of its own (same event, basis `implied`). */
 export function impliedBefore<V>(change: Evidence<V>, prior: V): Evidence<V> {
   const earliest = addDays(change.occurred.earliest, -1);
@@ -93,7 +95,8 @@ export function impliedBefore<V>(change: Evidence<V>, prior: V): Evidence<V> {
       earliest,
       latest,
       precision: earliest === latest ? 'day' : 'range',
-      text: `the day before the change dated "${change.occurred.text}"`,
+      // One shared wording: an implied piece is kept for every change, so it must stay small.
+      text: IMPLIED_TEXT,
       edtf: earliest === latest ? earliest : `${earliest}/${latest}`,
     },
   };

@@ -96,8 +96,7 @@ export function membersAt(state: MembershipState, q: TemporalQuery, nameOf: Name
   const out: MemberEntry[] = [];
   for (const countryId of state.keys()) {
     const r = state.read(countryId, q);
-    if (r && (r.value === 'member' || r.uncertain))
-      out.push({ ...entryOf(countryId, r, nameOf), ...qualify(r, q.asOf) });
+    if (r && (r.value === 'member' || r.uncertain)) out.push(entryOf(countryId, r, nameOf, q));
   }
   return out.sort(byCountry);
 }
@@ -130,11 +129,15 @@ export function membershipStatusAt(
   return r === null ? null : r.uncertain ? 'possibly-member' : r.value;
 }
 
-// Readings of everything known are shared between reads, and so are the entries made from them.
-const entries = new WeakMap<Reading<Status>, Omit<MemberEntry, keyof Qualified>>();
-
-function entryOf(countryId: string, r: Reading<Status>, nameOf: NameOf): Omit<MemberEntry, keyof Qualified> {
-  let entry = entries.get(r);
+/**
+ * A member as a read shows it. Past its evidence (the common case) an entry depends on
+ * the reading alone, so reads of everything known share it; on the evidence's own
+ * days `lastEvidence` is the day read, so the entry is made for that read.
+ */
+function entryOf(countryId: string, r: Reading<Status>, nameOf: NameOf, { asOf, knownAt }: TemporalQuery): MemberEntry {
+  // Readings as known at a date are made per read: caching entries for them would only churn the cache.
+  const shareable = knownAt === null && (r.supportedUntil === null || (!r.uncertain && r.supportedUntil < asOf));
+  let entry = shareable ? entries.get(r) : undefined;
   if (!entry) {
     entry = {
       country: nameOf(countryId),
@@ -147,11 +150,14 @@ function entryOf(countryId: string, r: Reading<Status>, nameOf: NameOf): Omit<Me
       uncertain: r.uncertain,
       uncertainRange: rangeOf(r.uncertainRange),
       evidence: r.evidence.map(refOf),
+      ...qualify(r, asOf),
     };
-    entries.set(r, entry);
+    if (shareable) entries.set(r, entry);
   }
   return entry;
 }
+
+const entries = new WeakMap<Reading<Status>, MemberEntry>();
 
 export interface MembershipTimelineEntry {
   country: string;
