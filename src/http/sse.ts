@@ -22,6 +22,9 @@ export class SseChannel {
   private closed = false;
   private readonly onClose: (() => void)[] = [];
   private readonly heartbeat: NodeJS.Timeout;
+  /** Frames written in this turn of the event loop, sent together at its end. */
+  private pending = '';
+  private flushScheduled = false;
 
   constructor(
     private readonly res: Response,
@@ -64,15 +67,38 @@ export class SseChannel {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.heartbeat);
-    this.res.end();
+    // What this turn wrote still goes out, unless the consumer was cut off for falling behind.
+    this.res.end(this.pending);
+    this.pending = '';
     for (const fn of this.onClose) fn();
   }
 
+  /**
+   * Frames are joined until the end of the event loop's turn, then written once: a
+   * group commit delivers many events in one turn, and one write per socket instead
+   * of one per frame is what lets a thousand subscribers keep up.
+   */
   private write(chunk: string): void {
     if (this.closed) return;
-    this.res.write(chunk);
+    this.pending += chunk;
+    if (this.pending.length > this.options.maxBufferedBytes) return this.cutOff();
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    if (this.closed || this.pending === '') return;
+    this.res.write(this.pending);
+    this.pending = '';
     // A consumer that does not keep up is cut off rather than buffered without limit.
-    if (this.res.writableLength > this.options.maxBufferedBytes) this.close();
+    if (this.res.writableLength > this.options.maxBufferedBytes) this.cutOff();
+  }
+
+  private cutOff(): void {
+    this.pending = '';
+    this.close();
   }
 }
 
