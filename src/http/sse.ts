@@ -8,6 +8,8 @@ export interface SseOptions {
   maxSubscribers: number;
   /** A subscriber whose unsent output grows past this is cut off; it resumes with Last-Event-ID. */
   maxBufferedBytes: number;
+  /** Frames are held this long and written together: one write per socket per window, not per frame. */
+  flushMs: number;
 }
 
 export const DEFAULT_SSE: SseOptions = {
@@ -15,6 +17,7 @@ export const DEFAULT_SSE: SseOptions = {
   retryMs: 2_000,
   maxSubscribers: 2_000,
   maxBufferedBytes: 1 << 20,
+  flushMs: 10,
 };
 
 /** One open text/event-stream response. */
@@ -22,13 +25,13 @@ export class SseChannel {
   private closed = false;
   private readonly onClose: (() => void)[] = [];
   private readonly heartbeat: NodeJS.Timeout;
-  /** Frames written in this turn of the event loop, sent together at its end. */
+  /** Frames written since the last flush, sent together by the hub's next one. */
   private pending = '';
-  private flushScheduled = false;
 
   constructor(
     private readonly res: Response,
     private readonly options: SseOptions,
+    private readonly markPending: (c: SseChannel) => void,
     release: () => void,
   ) {
     res.status(200).set({
@@ -74,21 +77,19 @@ export class SseChannel {
   }
 
   /**
-   * Frames are joined until the end of the event loop's turn, then written once: a
-   * group commit delivers many events in one turn, and one write per socket instead
-   * of one per frame is what lets a thousand subscribers keep up.
+   * Frames are joined and written once per flush window (`flushMs`): one write per
+   * socket for many frames, not one per frame, is what lets a thousand subscribers
+   * keep up (a write costs a system call per socket).
    */
   private write(chunk: string): void {
     if (this.closed) return;
+    if (this.pending === '') this.markPending(this);
     this.pending += chunk;
-    if (this.pending.length > this.options.maxBufferedBytes) return this.cutOff();
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(() => this.flush());
+    if (this.pending.length > this.options.maxBufferedBytes) this.cutOff();
   }
 
-  private flush(): void {
-    this.flushScheduled = false;
+  /** Writes what is pending; the hub calls it once per window. */
+  flush(): void {
     if (this.closed || this.pending === '') return;
     this.res.write(this.pending);
     this.pending = '';
@@ -108,6 +109,8 @@ export const frame = (id: number, event: string, data: unknown) =>
 /** Every open stream: bounded in number, and all closed on shutdown. */
 export class SseHub {
   private readonly open = new Set<SseChannel>();
+  private readonly pending = new Set<SseChannel>();
+  private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(readonly options: SseOptions = DEFAULT_SSE) {}
 
@@ -119,9 +122,25 @@ export class SseHub {
   accept(res: Response): SseChannel {
     if (this.open.size >= this.options.maxSubscribers)
       throw unavailable(`too many subscribers (${this.options.maxSubscribers}); retry later`);
-    const channel: SseChannel = new SseChannel(res, this.options, () => this.open.delete(channel));
+    const channel: SseChannel = new SseChannel(
+      res,
+      this.options,
+      (c) => this.markPending(c),
+      () => this.open.delete(channel),
+    );
     this.open.add(channel);
     return channel;
+  }
+
+  /** One timer for every channel with something to send: a thousand channels are flushed in one pass. */
+  private markPending(channel: SseChannel): void {
+    this.pending.add(channel);
+    this.flushTimer ??= setTimeout(() => {
+      this.flushTimer = null;
+      const due = [...this.pending];
+      this.pending.clear();
+      for (const c of due) c.flush();
+    }, this.options.flushMs);
   }
 
   closeAll(): void {
