@@ -25,6 +25,9 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** The day `n` days after (or, negative, before) an ISO day. */
 export function addDays(iso: IsoDay, n: number): IsoDay {
+  // The day before, inside the same month, is the common case (every change implies its eve): no Date needed.
+  const dd = Number(iso.slice(8, 10));
+  if (n === -1 && dd > 1) return `${iso.slice(0, 8)}${pad(dd - 1)}`;
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);

@@ -43,6 +43,7 @@ export class EntityRegistry {
       if (found && found.retractedAt === null) found.retractedAt = r.at;
       return;
     }
+    if (e.type !== 'EntityRegistered' && e.type !== 'AliasAdded') return;
     const named = (): Named => ({
       eventId: e.id,
       article: e.source.article,

@@ -16,12 +16,13 @@ export interface Dated extends Visibility {
  */
 export class SortedLog<E extends Dated> {
   private items: E[] = [];
-  private readonly byId = new Map<string, E>();
+  /** Built on the first lookup by id: a rebuild of a log without retractions never pays for it. */
+  private byId: Map<string, E> | null = null;
   private sorted = true;
   private read = false;
 
   add(e: E): void {
-    this.byId.set(e.id, e);
+    this.byId?.set(e.id, e);
     const last = this.items[this.items.length - 1];
     if (!last || compare(last, e) <= 0) {
       this.items.push(e);
@@ -71,12 +72,13 @@ export class SortedLog<E extends Dated> {
   }
 
   get(id: string): E | undefined {
+    this.byId ??= new Map(this.items.map((e) => [e.id, e]));
     return this.byId.get(id);
   }
 
   /** Withdraws an entry from `at` on; readers that know less still see it. */
   retract(id: string, at: string): void {
-    const e = this.byId.get(id);
+    const e = this.get(id);
     if (e && e.retractedAt === null) e.retractedAt = at;
   }
 

@@ -1,4 +1,4 @@
-import { FuzzyDate, IsoDay, day, month, range, season, since, year } from '../events/dates';
+import { FuzzyDate, IsoDay, addDays, day, month, range, season, since, year } from '../events/dates';
 
 test('only real calendar days are days', () => {
   for (const ok of ['2007-02-28', '2008-02-29', '2000-02-29', '1992-05-15'])
@@ -53,4 +53,15 @@ test('summer 2006 is June to August, written as explicit months rather than an E
 test('a range must not end before it begins', () => {
   expect(FuzzyDate.safeParse(range('2007-03-01', '2006-06-01', 'backwards')).success).toBe(false);
   expect(FuzzyDate.safeParse(range('2006-06-01', '2007-03-01', 'forwards')).success).toBe(true);
+});
+
+test('the day before a day is found inside a month, across months, years and a leap day', () => {
+  expect(['2005-11-11', '2005-11-01', '2005-01-01', '2004-03-01', '2005-03-01'].map((d) => addDays(d, -1))).toEqual([
+    '2005-11-10',
+    '2005-10-31',
+    '2004-12-31',
+    '2004-02-29',
+    '2005-02-28',
+  ]);
+  expect(addDays('2004-02-28', 1)).toBe('2004-02-29');
 });
