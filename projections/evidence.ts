@@ -2,6 +2,7 @@ import type { EventType } from '../events/catalog';
 import { addDays, type FuzzyDate } from '../events/dates';
 import type { DomainEvent } from '../events/envelope';
 import { prefixLength } from './bisect';
+import { intern, internDate } from './intern';
 import { isVisibleAt } from './projection';
 
 /**
@@ -72,11 +73,11 @@ export const evidenceOf = <V>(
   kind,
   basis,
   value,
-  occurred: e.occurred,
+  occurred: internDate(e.occurred),
   eventId: e.id,
   type: e.type,
-  article: e.source.article,
-  reported: e.reported.date,
+  article: intern(e.source.article),
+  reported: intern(e.reported.date),
   retractedAt: null,
 });
 

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../events/envelope';
 import type { NameOf } from './entities';
+import { intern, internTopics } from './intern';
 import { isVisibleAt, retractionOf, type Projection, type TemporalQuery } from './projection';
 import { SortedLog, type Dated } from './sorted-log';
 
@@ -34,11 +35,11 @@ export const statements: Projection<StatementsState> = {
       retractedAt: null,
       id: e.id,
       position: e.position,
-      earliest: e.occurred.earliest,
-      latest: e.occurred.latest,
-      reported: e.reported.date,
-      speaker: e.data.speaker,
-      topics: e.data.topics,
+      earliest: intern(e.occurred.earliest),
+      latest: intern(e.occurred.latest),
+      reported: intern(e.reported.date),
+      speaker: intern(e.data.speaker),
+      topics: internTopics(e.data.topics),
     });
   },
 };

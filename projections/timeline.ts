@@ -2,6 +2,7 @@ import type { EventType } from '../events/catalog';
 import type { RecordedEvent } from '../events/envelope';
 import { describe } from './describe';
 import type { NameOf } from './entities';
+import { intern } from './intern';
 import { isVisibleAt, retractionOf, type Projection, type TemporalQuery } from './projection';
 import { SortedLog, type Dated } from './sorted-log';
 
@@ -30,8 +31,8 @@ export const timeline: Projection<TimelineState> = {
     state.add({
       id: e.id,
       position: e.position,
-      earliest: e.occurred.earliest,
-      reported: e.reported.date,
+      earliest: intern(e.occurred.earliest),
+      reported: intern(e.reported.date),
       retractedAt: null,
       type: e.type,
     });
