@@ -54,8 +54,8 @@ export interface RelationsView extends Qualified {
 /** The status as of a date ('unknown' where no evidence reaches), and every stated step up to that date. */
 export function relationsAt(state: RelationsState, key: string, q: TemporalQuery): RelationsView {
   const r = state.read(key, q);
-  const history = state
-    .evidence(key, q.knownAt)
+  const visible = state.evidence(key, q.knownAt);
+  const history = visible
     .filter((e) => e.basis === 'stated' && e.occurred.earliest <= q.asOf)
     .map((e) => ({
       eventId: e.eventId,
@@ -67,7 +67,6 @@ export function relationsAt(state: RelationsState, key: string, q: TemporalQuery
       to: e.occurred.latest,
       status: e.value,
     }));
-  const next = state.evidence(key, q.knownAt).find((e) => e.occurred.earliest > q.asOf);
   return {
     status: r?.value ?? 'unknown',
     since: r?.since ?? null,
@@ -78,7 +77,11 @@ export function relationsAt(state: RelationsState, key: string, q: TemporalQuery
     uncertainRange: rangeOf(r?.uncertainRange ?? null),
     ...(r
       ? qualify(r, q.asOf)
-      : { lastEvidence: null, nextEvidence: next?.occurred.earliest ?? null, extrapolated: false }),
+      : {
+          lastEvidence: null,
+          nextEvidence: visible.find((e) => e.occurred.earliest > q.asOf)?.occurred.earliest ?? null,
+          extrapolated: false,
+        }),
     history,
   };
 }
