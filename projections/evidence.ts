@@ -85,8 +85,9 @@ const IMPLIED_TEXT = 'the day before the change that implies it';
 
 /** The value a change implies held on the day before it, as evidence of its own (same event, basis `implied`). */
 export function impliedBefore<V>(change: Evidence<V>, prior: V): Evidence<V> {
-  const earliest = addDays(change.occurred.earliest, -1);
-  const latest = addDays(change.occurred.latest, -1);
+  const { earliest: from, latest: to } = change.occurred;
+  const earliest = intern(addDays(from, -1));
+  const latest = from === to ? earliest : intern(addDays(to, -1));
   return {
     ...change,
     kind: 'attestation',

@@ -113,7 +113,7 @@ export function unknownAt(state: MembershipState, q: TemporalQuery, nameOf: Name
   const out: UnknownEntry[] = [];
   for (const countryId of state.keys()) {
     if (state.read(countryId, q) !== null) continue;
-    const first = state.evidence(countryId, q.knownAt)[0];
+    const first = state.firstEvidence(countryId, q.knownAt);
     if (first) out.push({ country: nameOf(countryId), countryId, firstEvidence: first.occurred.earliest });
   }
   return out.sort(byCountry);

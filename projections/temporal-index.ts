@@ -114,6 +114,11 @@ export class TemporalIndex<V> {
     return (this.byKey.get(key) ?? []).filter((e) => isVisibleAt(e, knownAt));
   }
 
+  /** The earliest evidence about `key` visible at `knownAt`, without filtering the rest. */
+  firstEvidence(key: string, knownAt: string | null): Evidence<V> | undefined {
+    return this.byKey.get(key)?.find((e) => isVisibleAt(e, knownAt));
+  }
+
   /** The floor visible at `knownAt`. */
   floorAt(knownAt: string | null): Floor | null {
     return this.floor && isVisibleAt(this.floor, knownAt) ? this.floor : null;
