@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArticleKey, EVENT_TYPES, EventData, type EventType } from '../events/catalog';
+import { EventId } from '../events/event-id';
 import { OccurredInput } from './occurred';
 
 export const FactSource = z
@@ -17,9 +18,7 @@ const factOf = <T extends EventType>(type: T) =>
   z
     .object({
       /** Optional: the client may choose the id (a UUID) to make retries safe without an Idempotency-Key. */
-      id: z
-        .uuid()
-        .optional()
+      id: EventId.optional()
         .describe('Optional; chosen by the client to make a retry fail with 409 instead of appending twice.'),
       type: z.literal(type),
       occurred: OccurredInput,

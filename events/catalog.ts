@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FuzzyDate } from './dates';
+import { EventId } from './event-id';
 
 /**
  * The event catalog: one zod schema per event type's data. Types are past-tense
@@ -147,10 +148,10 @@ export const EventData = {
     })
     .describe('An article the record cites; facts may cite only registered sources. Its stream is `source-<key>`.'),
   FactRetracted: z
-    .object({ eventId: z.uuid(), reason: Text })
+    .object({ eventId: EventId, reason: Text })
     .describe("A fact found wrong: withdrawn, never edited. Recorded on the retracted fact's stream."),
   FactCorrected: z
-    .object({ eventId: z.uuid(), correctedBy: z.uuid(), reason: Text })
+    .object({ eventId: EventId, correctedBy: EventId, reason: Text })
     .describe('A fact superseded by `correctedBy`, a fact appended in the same batch.'),
 } as const;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ArticleKey, EVENT_TYPES, EventData, type EventType } from './catalog';
 import { FuzzyDate, IsoDay } from './dates';
+import { EventId } from './event-id';
 
 export const SCHEMA_VERSION = 1;
 
@@ -29,7 +30,7 @@ export const Metadata = z.object({
 });
 
 const envelopeBase = {
-  id: z.uuid(),
+  id: EventId,
   stream: StreamName,
   schemaVersion: z.literal(SCHEMA_VERSION),
   occurred: FuzzyDate,

@@ -408,6 +408,34 @@ describe('idempotency', () => {
     expect(bob.status).toBe(201);
   });
 
+  test('a client-chosen id is kept lower-case: its retry in either case is a 409, and the event is found by both', async () => {
+    const id = randomUUID();
+    const upper = id.toUpperCase();
+    const first = await t.post('/v1/streams/person-nikolai-bordyuzha/events', statement({ id: upper }));
+    expect(first.status).toBe(201);
+    expect(first.body.events[0].id).toBe(id);
+    const before = await snapshot();
+    for (const retry of [id, upper]) {
+      const again = await t.post('/v1/streams/person-nikolai-bordyuzha/events', statement({ id: retry }));
+      expect(again.status).toBe(409);
+      expect(again.body.eventId).toBe(id);
+    }
+    expect(await snapshot()).toEqual(before);
+    expect((await t.get(`/v1/events/${upper}`)).body.id).toBe(id);
+  });
+
+  test('the nil UUID is a 400 naming the id, as a fact id and in the path, and changes nothing', async () => {
+    const nil = '00000000-0000-0000-0000-000000000000';
+    const before = await snapshot();
+    const res = await t.post('/v1/streams/person-nikolai-bordyuzha/events', statement({ id: nil }));
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.issues).toContainEqual({ field: '/facts/0/id', message: 'the nil UUID is not an event id' });
+    const get = await t.get(`/v1/events/${nil}`);
+    expect(get.status).toBe(400);
+    expect(await snapshot()).toEqual(before);
+  });
+
   test('parallel retries with one key append once', async () => {
     const before = await t.store.head();
     const send = () =>

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { EventId } from '../../../events/event-id';
 import type { components } from '../../../openapi/schema';
 import { invalid, notFound } from '../../errors';
 import type { EventStore } from '../../store/port';
@@ -7,7 +7,6 @@ import { decodeCursor, encodeCursor } from '../pagination';
 import { parseQuery } from '../params';
 
 type Schemas = components['schemas'];
-const Uuid = z.uuid();
 
 /** The log itself, in global order. */
 export function eventRoutes(store: EventStore): Router {
@@ -34,10 +33,10 @@ export function eventRoutes(store: EventStore): Router {
 
   r.get('/v1/events/:id', async (req, res) => {
     parseQuery(req, []);
-    if (!Uuid.safeParse(req.params.id).success)
-      throw invalid('invalid event id', [{ field: 'id', message: 'expected a UUID' }]);
-    const event = await store.getEvent(req.params.id);
-    if (!event) throw notFound(`no event with id ${req.params.id}`);
+    const id = EventId.safeParse(req.params.id);
+    if (!id.success) throw invalid('invalid event id', [{ field: 'id', message: id.error.issues[0]!.message }]);
+    const event = await store.getEvent(id.data);
+    if (!event) throw notFound(`no event with id ${id.data}`);
     const body: Schemas['Event'] = event;
     res.json(body);
   });
