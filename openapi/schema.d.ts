@@ -435,7 +435,7 @@ export interface components {
             currentRevision?: number;
             /** @description For 409 on a stale expected revision, what the request expected. */
             expectedRevision?: number | ("no-stream" | "any");
-            /** @description For 409 on a stale expected revision, the stream. */
+            /** @description For 409 on a stale expected revision or a deleted stream, the stream. */
             stream?: string;
             /**
              * Format: uuid
@@ -2738,7 +2738,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The stream is not at the expected revision (`currentRevision` says where it is), or an event id already exists. */
+        /** @description The stream is not at the expected revision (`currentRevision` says where it is), an event id already exists, or the stream was deleted in the event store (`stream` names it). */
         Conflict: {
             headers: {
                 [name: string]: unknown;
@@ -2747,7 +2747,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The body is over 1 MB. */
+        /** @description The body is over 1 MB, or the batch is more than the event store accepts in one write. */
         TooLarge: {
             headers: {
                 [name: string]: unknown;

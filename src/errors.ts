@@ -18,6 +18,10 @@ export type Failure =
   | { kind: 'not-found' }
   | { kind: 'revision-conflict'; stream: string; currentRevision: number; expectedRevision: ExpectedRevision }
   | { kind: 'duplicate-event'; eventId: string }
+  /** The stream was deleted in the store (by an operator): it can never be written again. */
+  | { kind: 'stream-deleted'; stream: string }
+  /** More than the store accepts in one write. */
+  | { kind: 'too-large' }
   | { kind: 'idempotency-key-reused' }
   | { kind: 'unsupported-media-type' }
   | { kind: 'method-not-allowed'; allow: string[] }
@@ -65,6 +69,9 @@ export const revisionConflict = (stream: string, currentRevision: number, expect
   );
 export const duplicateEvent = (eventId: string) =>
   new AppError({ kind: 'duplicate-event', eventId }, `event ${eventId} already exists`);
+export const streamDeleted = (stream: string) =>
+  new AppError({ kind: 'stream-deleted', stream }, `stream ${stream} was deleted in the store and cannot be written`);
+export const tooLarge = (message: string) => new AppError({ kind: 'too-large' }, message);
 export const idempotencyKeyReused = (key: string) =>
   new AppError({ kind: 'idempotency-key-reused' }, `idempotency key ${key} was used for a different request`);
 export const unsupportedMediaType = (message: string) => new AppError({ kind: 'unsupported-media-type' }, message);

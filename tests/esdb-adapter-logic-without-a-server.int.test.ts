@@ -3,10 +3,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { UnavailableError, WrongExpectedVersionError, type RecordedEvent as StoredEvent } from '@eventstore/db-client';
+import {
+  AccessDeniedError,
+  DeadlineExceededError,
+  MaxAppendSizeExceededError,
+  StreamDeletedError,
+  UnavailableError,
+  UnknownError,
+  WrongExpectedVersionError,
+  type RecordedEvent as StoredEvent,
+} from '@eventstore/db-client';
+import express from 'express';
+import request from 'supertest';
 import fc from 'fast-check';
 import { corpusEvents } from '../events/corpus';
 import { AppError } from '../src/errors';
+import { errorHandler } from '../src/http/problem';
 import { toStoreError } from '../src/store/esdb/errors';
 import { LogIndex } from '../src/store/esdb/log-index';
 import { comparePositions, encodePosition } from '../src/store/esdb/position';
@@ -56,6 +68,36 @@ describe('errors map to the port', () => {
     expect(toStoreError(new UnavailableError())).toMatchObject({ kind: 'unavailable' });
     const other = new TypeError('a bug');
     expect(toStoreError(other)).toBe(other);
+  });
+
+  test.each([
+    ['a deleted stream', StreamDeletedError.fromStreamName('ns.country-a'), 409, { stream: 'country-a' }],
+    ['an append over the server limit', MaxAppendSizeExceededError.fromMaxAppendSize(1048576), 413, {}],
+    ['access denied to the service', new AccessDeniedError(), 503, {}],
+    ['an unknown server error (an election, a node not ready)', new UnknownError(), 503, {}],
+    ['a deadline exceeded', new DeadlineExceededError(), 503, {}],
+    ['a cluster discovery that failed', new Error('Failed to discover after 10 attempts.'), 503, {}],
+  ])('on an append, %s is a problem with its own status, not a 500', async (_name, clientError, status, extensions) => {
+    const app = express();
+    app.post('/append', () => {
+      throw toStoreError(clientError, { stream: 'country-a', expected: 'any' });
+    });
+    app.use(errorHandler);
+    const res = await request(app).post('/append');
+    expect(res.status).toBe(status);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject(extensions);
+    // An append whose outcome is unknown says how to retry it safely.
+    if (status === 503 && !(clientError instanceof AccessDeniedError))
+      expect(res.body.detail).toMatch(/may have been recorded: retry with the same Idempotency-Key/);
+  });
+
+  test('connecting to several hosts where none answers fails as "unavailable", with one line', async () => {
+    const err = await EsdbEventStore.connect(
+      'esdb://127.0.0.1:1,127.0.0.1:2?tls=false&maxDiscoverAttempts=1&discoveryInterval=10&gossipTimeout=1',
+    ).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'unavailable' });
+    expect((err as Error).message).toMatch(/^EventStoreDB is unavailable: Failed to discover/);
   });
 
   test('expected revisions translate to the client constants', () => {

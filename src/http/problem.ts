@@ -50,6 +50,10 @@ function toHttp(f: Failure, message: string): HttpFailure {
       };
     case 'duplicate-event':
       return { status: 409, slug: 'conflict', extensions: { eventId: f.eventId } };
+    case 'stream-deleted':
+      return { status: 409, slug: 'conflict', extensions: { stream: f.stream } };
+    case 'too-large':
+      return { status: 413, slug: 'entity-too-large' };
     case 'unsupported-media-type':
       return { status: 415, slug: 'unsupported-media-type' };
     case 'method-not-allowed':
