@@ -288,8 +288,10 @@ async function rebuild(db: string | undefined): Promise<number> {
     await engine.start();
     clearInterval(timer);
     progress(engine.currentPosition, engine.currentPosition);
+    // Positions need not be consecutive (EventStoreDB): the store counts.
+    const events = await store.countAfter(0);
     process.stdout.write(
-      `rebuilt ${engine.currentPosition} events into every read model in ${((Date.now() - started) / 1000).toFixed(1)} s; checkpoints saved\n`,
+      `rebuilt ${events} events into every read model in ${((Date.now() - started) / 1000).toFixed(1)} s; checkpoints saved\n`,
     );
     return 0;
   } finally {

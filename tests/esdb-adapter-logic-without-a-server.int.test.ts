@@ -20,8 +20,8 @@ import { corpusEvents } from '../events/corpus';
 import { AppError } from '../src/errors';
 import { errorHandler } from '../src/http/problem';
 import { toStoreError } from '../src/store/esdb/errors';
-import { LogIndex } from '../src/store/esdb/log-index';
-import { comparePositions, encodePosition } from '../src/store/esdb/position';
+import { LogIndex, type IndexedEvent } from '../src/store/esdb/log-index';
+import { comparePositions, encodePosition, positionAt } from '../src/store/esdb/position';
 import { fromStored, idempotencyMarkOf, toEventData } from '../src/store/esdb/serialization';
 import { EsdbEventStore, toEsdbRevision } from '../src/store/esdb/store';
 import { StreamNames } from '../src/store/esdb/stream-names';
@@ -137,7 +137,7 @@ describe('errors map to the port', () => {
 });
 
 /** What EventStoreDB hands back for what we wrote. */
-function stored(data: ReturnType<typeof toEventData>, streamId: string, revision: bigint): StoredEvent {
+function stored(data: ReturnType<typeof toEventData>, streamId: string, revision: bigint, prepare = 9n): StoredEvent {
   return {
     streamId,
     id: data.id,
@@ -147,17 +147,17 @@ function stored(data: ReturnType<typeof toEventData>, streamId: string, revision
     created: new Date('2026-11-22T10:00:00Z'),
     data: data.data,
     metadata: data.metadata,
-    position: { commit: 10n, prepare: 10n },
+    position: { commit: 9n, prepare },
   } as StoredEvent;
 }
 
 describe('event (de)serialisation', () => {
   const events = corpusEvents();
 
-  test('every corpus event survives the round trip, with the store-assigned fields', () => {
+  test('every corpus event survives the round trip; its position is its place in $all, plus one', () => {
     events.forEach((e, i) => {
-      const back = fromStored(stored(toEventData(e), `ns.${e.stream}`, 3n), e.stream, i + 1);
-      expect(back).toEqual({ ...e, position: i + 1, revision: 3, recordedAt: '2026-11-22T10:00:00.000Z' });
+      const back = fromStored(stored(toEventData(e), `ns.${e.stream}`, 3n, BigInt(i * 1000)), e.stream);
+      expect(back).toEqual({ ...e, position: i * 1000 + 1, revision: 3, recordedAt: '2026-11-22T10:00:00.000Z' });
     });
   });
 
@@ -175,13 +175,17 @@ describe('event (de)serialisation', () => {
     expect(idempotencyMarkOf(stored(data, e.stream, 0n))).toEqual({ key: 'k', fingerprint: 'f', count: 2 });
   });
 
-  test('what is not ours reads as nothing: binary events, unknown types, invalid data', () => {
-    const good = stored(toEventData(events[0]!), events[0]!.stream, 0n);
-    expect(fromStored({ ...good, isJson: false } as StoredEvent, 'x', 1)).toBeNull();
-    expect(fromStored({ ...good, type: 'SomethingElse' }, 'x', 1)).toBeNull();
-    expect(
-      fromStored({ ...good, data: { ...(good.data as object), occurred: 'yesterday' } } as StoredEvent, 'x', 1),
-    ).toBeNull();
+  test('an event this version cannot parse is carried as stored, keeping its position; only non-JSON is not ours', () => {
+    const good = stored(toEventData(events[0]!), events[0]!.stream, 0n, 41n);
+    expect(fromStored({ ...good, isJson: false } as StoredEvent, 'x')).toBeNull();
+    const newer = fromStored({ ...good, type: 'TreatyAmended' }, 'x');
+    expect(newer).toMatchObject({ type: 'TreatyAmended', position: 42, stream: 'x' });
+    const otherSchema = { ...(good.data as object), schemaVersion: 2, occurred: 'yesterday' };
+    expect(fromStored({ ...good, data: otherSchema } as StoredEvent, 'x')).toMatchObject({
+      schemaVersion: 2,
+      occurred: 'yesterday',
+      position: 42,
+    });
   });
 });
 
@@ -201,55 +205,89 @@ describe('stream names', () => {
 });
 
 describe('the log index', () => {
-  const at = (n: number) => ({ commit: BigInt(n * 100), prepare: BigInt(n * 100) });
+  const at = (n: number) => ({ commit: BigInt(n * 100), prepare: BigInt(n * 100 + 7) });
+  const ev = (id: string, n: number, stream = 's', extra: Partial<IndexedEvent> = {}): IndexedEvent => ({
+    id,
+    stream,
+    revision: n,
+    position: positionAt(at(n)),
+    at: at(n),
+    ...extra,
+  });
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'csto-index-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('numbers events 1, 2, 3… in the order $all shows them; a re-delivery keeps its number', () => {
-    const index = new LogIndex();
-    expect(index.add('a', 's', 0, at(1))).toBe(1);
-    expect(index.add('b', 's', 1, at(2))).toBe(2);
-    expect(index.add('a', 's', 0, at(1))).toBe(1);
-    expect(index.size).toBe(2);
-    expect(index.logPositionOf(2)).toEqual(at(2));
-    expect(index.logPositionOf(3)).toBeUndefined();
-    expect(index.positionOf('b')).toBe(2);
+  test('finds events by id and their places in $all; a re-delivery changes nothing', () => {
+    const index = new LogIndex(join(dir, 'replica.db'));
+    index.add([ev('a', 1), ev('b', 2)], at(2));
+    index.add([ev('a', 1)], at(2));
+    expect(index.head).toBe(positionAt(at(2)));
+    expect(index.positionOf('b')).toBe(positionAt(at(2)));
+    expect(index.logPositionOf(positionAt(at(2)))).toEqual(at(2));
+    expect(index.logPositionOf(5)).toBeUndefined();
+    // A read after any position starts at the last event of ours at or before it.
+    expect(index.startFor(positionAt(at(2)) - 1)).toEqual(at(1));
+    expect(index.startFor(1)).toBeNull();
+    expect(index.countAfter(0)).toBe(2);
+    expect(index.countAfter(positionAt(at(1)))).toBe(1);
+    expect(index.positionBefore(1)).toBe(positionAt(at(1)));
+    expect(index.positionBefore(2)).toBe(0);
+    index.close();
   });
 
-  test('an idempotency key answers with its whole append, once all of it is numbered', () => {
-    const index = new LogIndex();
-    index.add('x', 'other', 0, at(1));
-    index.add('a', 'country-a', 4, at(2), { key: 'k', fingerprint: 'f', count: 2 });
+  test('a restart goes on from where following $all stopped, with everything it had seen', () => {
+    const path = join(dir, 'replica.db');
+    const first = new LogIndex(path);
+    expect(first.resumeFrom).toBeNull();
+    first.add([ev('a', 1)], at(1));
+    // A checkpoint: $all was read this far, with nothing of ours.
+    first.add([], at(5));
+    first.close();
+    const again = new LogIndex(path);
+    expect(again.resumeFrom).toEqual(at(5));
+    expect(again.head).toBe(positionAt(at(1)));
+    expect(again.positionOf('a')).toBe(positionAt(at(1)));
+    again.close();
+  });
+
+  test('an idempotency key answers with its whole append, once all of it is seen', () => {
+    const index = new LogIndex(':memory:');
+    const mark = { key: 'k', fingerprint: 'f', count: 2 };
+    index.add([ev('x', 1, 'other'), ev('a', 2, 'country-a', { idempotency: mark })], at(2));
     expect(index.idempotency('k')).toBeNull();
-    index.add('b', 'country-a', 5, at(3));
+    index.add([ev('b', 3, 'country-a')], at(3));
     expect(index.idempotency('k')).toEqual({
       fingerprint: 'f',
       result: {
         replayed: false,
         stream: 'country-a',
-        revision: 5,
+        revision: 3,
         events: [
-          { id: 'a', position: 2, revision: 4 },
-          { id: 'b', position: 3, revision: 5 },
+          { id: 'a', position: positionAt(at(2)), revision: 2 },
+          { id: 'b', position: positionAt(at(3)), revision: 3 },
         ],
       },
     });
     expect(index.idempotency('unknown')).toBeNull();
   });
 
-  test('waiting for an event resolves when it is numbered, and is "unavailable" once nothing arrives for a while', async () => {
-    const index = new LogIndex();
+  test('waiting resolves when the event is seen, and is "unavailable" once following makes no progress', async () => {
+    const index = new LogIndex(':memory:');
     const seen = index.waitFor(() => index.positionOf('late') !== undefined, 1000, 'late');
-    setTimeout(() => index.add('late', 's', 0, at(1)), 10);
+    setTimeout(() => index.add([ev('late', 1)], at(1)), 10);
     await expect(seen).resolves.toBeUndefined();
     await expect(index.waitFor(() => false, 20, 'never')).rejects.toMatchObject({ kind: 'unavailable' });
   });
 
-  test('a long catch-up does not time out while events keep arriving', async () => {
-    const index = new LogIndex();
-    const done = index.waitFor(() => index.size >= 5, 300, 'the end of the log');
+  test('a long catch-up through other records does not time out while checkpoints keep arriving', async () => {
+    const index = new LogIndex(':memory:');
+    const done = index.waitFor(() => index.live, 300, 'the end of the log');
     for (let i = 1; i <= 5; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      index.add(`e${i}`, 's', i, at(i));
+      index.add([], at(i));
     }
+    index.setLive(true);
     await expect(done).resolves.toBeUndefined();
   });
 });

@@ -33,7 +33,7 @@ export class Metrics {
       help: 'Events in the log not yet folded into the read models',
       registers: [this.registry],
       async collect() {
-        this.set(Math.max(0, (await store.head().catch(() => engine.currentPosition)) - engine.currentPosition));
+        this.set(await store.countAfter(engine.currentPosition).catch(() => 0));
       },
     });
     new Gauge({

@@ -16,13 +16,19 @@ export class ChangeFeed {
 
   constructor(private readonly capacity: number) {}
 
+  /** How many updates are kept: the engine asks the store where the last ones of the log begin. */
+  get size(): number {
+    return this.capacity;
+  }
+
   /**
-   * Keeps the changes of every event folded after `position`: the last ones of the
-   * log before `head`, so a restart serves the same history, and all once live. A
-   * history saved with the checkpoint goes on, when it reaches that far.
+   * Keeps the changes of every event folded after `position`: those after
+   * `lastOnesFrom` (where the last `size` events of the log begin), so a restart serves
+   * the same history, and all once live. A history saved with the checkpoint goes on,
+   * when it reaches that far.
    */
-  keepFrom(position: number, head: number, saved: SavedUpdates | null): void {
-    const from = Math.max(position, head - this.capacity);
+  keepFrom(position: number, lastOnesFrom: number, saved: SavedUpdates | null): void {
+    const from = Math.max(position, lastOnesFrom);
     this.log =
       saved && from === position ? UpdatesLog.restore(this.capacity, saved) : new UpdatesLog(this.capacity, from);
   }

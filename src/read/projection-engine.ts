@@ -68,7 +68,7 @@ export class ProjectionEngine {
   /** Resolves once the read models reflect everything committed when it was called. */
   async start(): Promise<void> {
     const savedUpdates = await this.restore();
-    this.feed.keepFrom(this.position, await this.store.head(), savedUpdates);
+    this.feed.keepFrom(this.position, await this.store.positionBefore(this.feed.size), savedUpdates);
     this.subscription = this.store.subscribe(this.position, (e) => this.apply(e));
     await this.subscription.caughtUp;
     for (const name of this.staleAtStart) this.rebuilds.set(name, this.rebuildInBackground(name));

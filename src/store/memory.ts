@@ -87,6 +87,15 @@ export class MemoryEventStore implements EventStore {
     return this.log.length;
   }
 
+  // Positions here are consecutive, so counting is arithmetic.
+  async countAfter(position: number) {
+    return Math.max(0, (await this.head()) - position);
+  }
+
+  async positionBefore(n: number) {
+    return Math.max(0, (await this.head()) - n);
+  }
+
   subscribe(after: number, onEvent: (e: RecordedEvent) => void) {
     return this.subscribers.add(after, (o) => this.readAll(o), onEvent);
   }

@@ -13,6 +13,8 @@ export async function openStore(
   if (config.EVENT_STORE === 'esdb') {
     return EsdbEventStore.connect(config.ESDB_URL!, {
       namespace: config.ESDB_NAMESPACE ?? null,
+      // This replica's index of the log lives beside its checkpoints.
+      indexPath: config.SQLITE_PATH,
       onFollowError: (err, resumeFrom) => logger.warn({ err, resumeFrom }, 'following $all failed; retrying'),
     });
   }

@@ -41,8 +41,10 @@ export interface Subscription {
 }
 
 /**
- * The event store port. Positions are global, gap-free and 1-based; revisions are
- * per stream and 0-based. An acknowledged append is durable.
+ * The event store port. Positions are global, 1-based and increase in log order; they
+ * need not be consecutive (on EventStoreDB they are the events' places in `$all`), so
+ * callers compare them and never count with them: `countAfter` and `positionBefore`
+ * count. Revisions are per stream and 0-based. An acknowledged append is durable.
  */
 export interface EventStore {
   readonly name: string;
@@ -61,6 +63,10 @@ export interface EventStore {
   streamRevision(stream: string): Promise<number>;
   /** The last committed global position (0 when empty). */
   head(): Promise<number>;
+  /** How many events are after `position`. */
+  countAfter(position: number): Promise<number>;
+  /** The position before the last `n` events (0 when the log holds no more than `n`). */
+  positionBefore(n: number): Promise<number>;
   /** Delivers every event after `after` in order, then new ones as they commit. */
   subscribe(after: number, onEvent: (e: RecordedEvent) => void): Subscription;
   close(): Promise<void>;

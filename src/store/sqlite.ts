@@ -254,6 +254,15 @@ export class SqliteEventStore implements EventStore {
     return this.guard(() => this.stmts.head.get()?.head ?? 0);
   }
 
+  // Positions here are consecutive, so counting is arithmetic.
+  async countAfter(position: number) {
+    return Math.max(0, (await this.head()) - position);
+  }
+
+  async positionBefore(n: number) {
+    return Math.max(0, (await this.head()) - n);
+  }
+
   subscribe(after: number, onEvent: (e: RecordedEvent) => void) {
     return this.subscribers.add(after, (o) => this.readAll(o), onEvent);
   }

@@ -1,5 +1,7 @@
 import { jsonEvent, type EventData, type RecordedEvent as StoredEvent } from '@eventstore/db-client';
-import { NewEvent, type DomainEvent, type RecordedEvent } from '../../../events/envelope';
+import type { DomainEvent, RecordedEvent } from '../../../events/envelope';
+import { unavailable } from '../../errors';
+import { positionAt } from './position';
 
 /** Marks the first event of an append made with an idempotency key: enough to answer a retry. */
 export interface IdempotencyMark {
@@ -49,15 +51,19 @@ export function toEventData(e: DomainEvent, idempotency?: IdempotencyMark): Even
 }
 
 /**
- * A stored event as a recorded domain event, or null when it is not one of ours (not
- * JSON, or not a valid event of the catalog). Every replica decides the same way, so
- * every replica numbers the log alike.
+ * A stored event of ours as a recorded event, or null when it is not JSON (we never
+ * write anything else). It is not checked against this version's catalog: an event of
+ * a type or schema this version does not know is carried as it is stored, as the
+ * SQLite store does, so no event vanishes from the log or moves in it when the code
+ * changes. The read models pass over what they do not know.
  */
-export function fromStored(stored: StoredEvent, stream: string, position: number): RecordedEvent | null {
+export function fromStored(stored: StoredEvent, stream: string): RecordedEvent | null {
   if (!stored.isJson || typeof stored.data !== 'object' || stored.data === null || Array.isArray(stored.data))
     return null;
+  if (!stored.position)
+    throw unavailable('EventStoreDB gave an event without its log position: version 21.10 or later is needed');
   const meta = (stored.metadata ?? {}) as Partial<StoredMetadata>;
-  const candidate = {
+  return {
     ...(stored.data as Record<string, unknown>),
     id: stored.id,
     type: stored.type,
@@ -67,15 +73,10 @@ export function fromStored(stored: StoredEvent, stream: string, position: number
       correlationId: meta.correlationId ?? null,
       causationId: meta.causationId ?? null,
     },
-  };
-  const parsed = NewEvent.safeParse(candidate);
-  if (!parsed.success) return null;
-  return {
-    ...parsed.data,
-    position,
+    position: positionAt(stored.position),
     revision: Number(stored.revision),
     recordedAt: stored.created.toISOString(),
-  };
+  } as RecordedEvent;
 }
 
 /** The idempotency mark a stored event carries, if any. */
