@@ -1,0 +1,93 @@
+import { Server, ServerCredentials, type ServerWritableStream } from '@grpc/grpc-js';
+import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
+import { ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb';
+import { StreamIdentifier, UUID } from '@eventstore/db-client/generated/shared_pb';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * A gRPC peer that speaks EventStoreDB's Streams.Read, for what needs no server but a
+ * real gRPC connection: it serves a log of `size` JSON events of about 1 KiB each, all
+ * on `stream` (more than HTTP/2's window, so a reader that stops early leaves a call
+ * paused, not finished), keeps subscriptions open, and counts the reads still open.
+ */
+export class StreamsPeer {
+  private readonly server = new Server();
+  private readonly open = new Set<ServerWritableStream<ReadReq, ReadResp>>();
+  readonly reads: { backwards: boolean; count: number }[] = [];
+  port = 0;
+
+  constructor(
+    private readonly stream: string,
+    private readonly size = 5000,
+  ) {
+    this.server.addService(StreamsService, {
+      read: (call: ServerWritableStream<ReadReq, ReadResp>) => this.read(call),
+    });
+  }
+
+  async start(): Promise<string> {
+    this.port = await new Promise<number>((resolve, reject) =>
+      this.server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, port) =>
+        err ? reject(err) : resolve(port),
+      ),
+    );
+    return `esdb://127.0.0.1:${this.port}?tls=false`;
+  }
+
+  /** Reads (not subscriptions) neither finished nor cancelled by the client. */
+  get openReads(): number {
+    return this.open.size;
+  }
+
+  private read(call: ServerWritableStream<ReadReq, ReadResp>): void {
+    const options = call.request.getOptions()!;
+    // A subscription stays open, with nothing to deliver.
+    if (options.hasSubscription()) return;
+    this.open.add(call);
+    const done = () => this.open.delete(call);
+    call.on('cancelled', done);
+    call.on('close', done);
+    const backwards = options.getReadDirection() === ReadReq.Options.ReadDirection.BACKWARDS;
+    const count = Number(options.getCount());
+    this.reads.push({ backwards, count });
+    void this.serve(call, Math.min(count, this.size), backwards).then(() => {
+      call.end();
+      done();
+    });
+  }
+
+  private async serve(call: ServerWritableStream<ReadReq, ReadResp>, count: number, backwards: boolean) {
+    for (let i = 0; i < count && !call.cancelled; i++) {
+      const n = backwards ? this.size - 1 - i : i;
+      if (!call.write(eventAt(n, this.stream))) await new Promise((resolve) => call.once('drain', resolve));
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.server.forceShutdown();
+  }
+}
+
+function eventAt(n: number, streamName: string): ReadResp {
+  const record = new ReadResp.ReadEvent.RecordedEvent();
+  const id = new UUID();
+  id.setString(randomUUID());
+  record.setId(id);
+  const stream = new StreamIdentifier();
+  stream.setStreamName(Buffer.from(streamName));
+  record.setStreamIdentifier(stream);
+  record.setStreamRevision(String(n));
+  record.setPreparePosition(String(n * 1000));
+  record.setCommitPosition(String(n * 1000));
+  record.getMetadataMap().set('type', 'ThingHappened');
+  record.getMetadataMap().set('content-type', 'application/json');
+  record.getMetadataMap().set('created', '638000000000000000');
+  record.setData(Buffer.from(JSON.stringify({ padding: 'x'.repeat(1000) })));
+  record.setCustomMetadata(Buffer.from('{}'));
+  const event = new ReadResp.ReadEvent();
+  event.setEvent(record);
+  event.setCommitPosition(String(n * 1000));
+  const resp = new ReadResp();
+  resp.setEvent(event);
+  return resp;
+}
