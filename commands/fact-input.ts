@@ -18,8 +18,9 @@ const factOf = <T extends EventType>(type: T) =>
   z
     .object({
       /** Optional: the client may choose the id (a UUID) to make retries safe without an Idempotency-Key. */
-      id: EventId.optional()
-        .describe('Optional; chosen by the client to make a retry fail with 409 instead of appending twice.'),
+      id: EventId.optional().describe(
+        'Optional; chosen by the client to make a retry fail with 409 instead of appending twice.',
+      ),
       type: z.literal(type),
       occurred: OccurredInput,
       data: EventData[type],
