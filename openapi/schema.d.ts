@@ -2809,7 +2809,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The event store cannot be reached. */
+        /** @description The event store cannot be reached. After a write, the detail says whether the facts may have been recorded; a retry is safe only with the same Idempotency-Key or event ids. */
         Unavailable: {
             headers: {
                 [name: string]: unknown;

@@ -6,8 +6,7 @@ export interface LogPosition {
 
 /**
  * A log position as an opaque cursor string (base64url of "commit.prepare"), safe in a
- * log line, a URL or a header. The API's positions are this replica's dense numbering
- * (see LogIndex); this is how EventStoreDB's own position is shown to operators.
+ * log line, a URL or a header: how where following `$all` stopped is shown to operators.
  */
 export function encodePosition(p: LogPosition): string {
   return Buffer.from(`${p.commit}.${p.prepare}`, 'utf8').toString('base64url');

@@ -17,7 +17,7 @@ import {
   type RecordedEvent as StoredEvent,
 } from '@eventstore/db-client';
 import type { DomainEvent, RecordedEvent } from '../../../events/envelope';
-import { duplicateEvent } from '../../errors';
+import { duplicateEvent, unavailable } from '../../errors';
 import { matchesFilter } from '../filter';
 import { replay } from '../idempotency';
 import type { AppendOptions, AppendResult, EventStore, ExpectedRevision, ReadAllOptions, Subscription } from '../port';
@@ -177,7 +177,15 @@ export class EsdbEventStore implements EventStore {
     }
     // The append is durable. Its positions come back with a read of the stream, and are
     // indexed now so that the next duplicate check sees them before the follower does.
-    const stored = await this.readStored(stream, { fromRevision: next - events.length + 1, limit: events.length });
+    const stored = await this.readStored(stream, {
+      fromRevision: next - events.length + 1,
+      limit: events.length,
+    }).catch((err: unknown) => {
+      throw unavailable(
+        `The facts were recorded on ${stream} (revision ${next}), but their positions could not be read back: ${(err as Error).message}. A retry must carry the same Idempotency-Key or event ids, or it records them again.`,
+        err,
+      );
+    });
     this.index.add(
       stored.map((e) => this.indexable(e)!),
       null,
