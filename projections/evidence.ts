@@ -4,6 +4,7 @@ import type { DomainEvent } from '../events/envelope';
 import { prefixLength } from './bisect';
 import { intern, internDate } from './intern';
 import { isVisibleAt } from './projection';
+import { linearSteps, type VisibleSteps } from './visible-steps';
 
 /**
  * One piece of evidence about a value that changes over time: either a change
@@ -127,37 +128,25 @@ export function insertEvidence<V>(list: Evidence<V>[], item: Evidence<V>): void 
 const lastStartingBy = (list: readonly Evidence<unknown>[], asOf: string) =>
   prefixLength(list.length, (i) => list[i]!.occurred.earliest <= asOf) - 1;
 
-/** The nearest index before `i` whose evidence is visible at `knownAt`, or -1. */
-function previousVisible(list: readonly Evidence<unknown>[], i: number, knownAt: string | null): number {
-  let j = i - 1;
-  while (j >= 0 && !isVisibleAt(list[j]!, knownAt)) j--;
-  return j;
-}
-
-/** The nearest index after `i` whose evidence is visible at `knownAt`, or -1. */
-function nextVisible(list: readonly Evidence<unknown>[], i: number, knownAt: string | null): number {
-  let j = i + 1;
-  while (j < list.length && !isVisibleAt(list[j]!, knownAt)) j++;
-  return j < list.length ? j : -1;
-}
-
 /**
  * The value at `asOf` from evidence ordered by start: the latest evidence that has
  * begun (and is visible at `knownAt`: reported, not retracted) decides. Before any
  * evidence, a value implied by a later change reaches back to the `floor`; without
  * one, nothing is known (null). Invisible evidence is skipped in place rather than
- * filtered out, so a read costs a binary search plus the length of the current run.
+ * filtered out (by `steps`), so a read costs a binary search plus the steps over
+ * evidence not visible and the length of the current run.
  */
 export function readAt<V>(
   list: readonly Evidence<V>[],
   asOf: string,
   knownAt: string | null = null,
   floor: Floor | null = null,
+  steps: VisibleSteps = linearSteps(list, knownAt),
 ): Reading<V> | null {
   let i = lastStartingBy(list, asOf);
-  if (i >= 0 && !isVisibleAt(list[i]!, knownAt)) i = previousVisible(list, i, knownAt);
+  if (i >= 0 && !isVisibleAt(list[i]!, knownAt)) i = steps.previous(i);
   const visibleFloor = floor && isVisibleAt(floor, knownAt) ? floor : null;
-  const n = nextVisible(list, i, knownAt);
+  const n = steps.next(i);
   const next = n < 0 ? null : list[n]!;
   if (i < 0) {
     // Nothing before asOf: only an implication reaches back, and only as far as the floor.
@@ -196,8 +185,8 @@ export function readAt<V>(
   }
   // Walk back over earlier reports of the same value, up to the change that set it.
   let first = last;
-  let j = previousVisible(list, i, knownAt);
-  for (; first.kind === 'attestation' && j >= 0 && list[j]!.value === last.value; j = previousVisible(list, j, knownAt))
+  let j = steps.previous(i);
+  for (; first.kind === 'attestation' && j >= 0 && list[j]!.value === last.value; j = steps.previous(j))
     first = list[j]!;
   return {
     value: last.value,

@@ -13,6 +13,7 @@ import {
   type Segment,
 } from './evidence';
 import { isVisibleAt, retractionOf, type TemporalQuery } from './projection';
+import { ReportedBlocks } from './visible-steps';
 
 export interface TemporalIndexSnapshot<V> {
   entries: [string, Evidence<V>[]][];
@@ -44,6 +45,8 @@ export class TemporalIndex<V> {
    * known are a binary search over these. Dropped for the entity a new fact touches.
    */
   private readonly readings = new Map<string, { points: string[]; readings: (Reading<V> | null | undefined)[] }>();
+  /** Per entity read as known at a date, its report dates in blocks (see ReportedBlocks). Dropped when its list changes. */
+  private readonly reportedBlocks = new Map<string, ReportedBlocks>();
 
   add(key: string, evidence: Evidence<V>): void {
     let list = this.byKey.get(key);
@@ -51,6 +54,7 @@ export class TemporalIndex<V> {
     const pieces = withImplied(evidence, this.implies);
     for (const piece of pieces) insertEvidence(list, piece);
     this.byEvent.set(evidence.eventId, { key, evidence: pieces });
+    this.reportedBlocks.delete(key);
     // Keep the dates sorted as they come (a live fold reads after every event; re-sorting would cost n log n each time).
     const r = this.readings.get(key);
     if (r) {
@@ -116,7 +120,17 @@ export class TemporalIndex<V> {
 
   /** The earliest evidence about `key` visible at `knownAt`, without filtering the rest. */
   firstEvidence(key: string, knownAt: string | null): Evidence<V> | undefined {
-    return this.byKey.get(key)?.find((e) => isVisibleAt(e, knownAt));
+    const list = this.byKey.get(key);
+    if (!list) return undefined;
+    if (knownAt === null) return list.find((e) => isVisibleAt(e, knownAt));
+    const i = this.blocksOf(key, list).steps(knownAt).next(-1);
+    return i < 0 ? undefined : list[i];
+  }
+
+  private blocksOf(key: string, list: readonly Evidence<V>[]): ReportedBlocks {
+    let blocks = this.reportedBlocks.get(key);
+    if (!blocks) this.reportedBlocks.set(key, (blocks = new ReportedBlocks(list)));
+    return blocks;
   }
 
   /** The floor visible at `knownAt`. */
@@ -128,7 +142,8 @@ export class TemporalIndex<V> {
   read(key: string, q: TemporalQuery): Reading<V> | null {
     const list = this.byKey.get(key);
     if (!list) return null;
-    if (q.knownAt !== null) return readAt(list, q.asOf, q.knownAt, this.floor);
+    if (q.knownAt !== null)
+      return readAt(list, q.asOf, q.knownAt, this.floor, this.blocksOf(key, list).steps(q.knownAt));
     let r = this.readings.get(key);
     if (!r) this.readings.set(key, (r = { points: changePoints(list, this.floorAt(null)), readings: [] }));
     const i = lastAtOrBefore(r.points, q.asOf);
