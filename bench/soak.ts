@@ -2,9 +2,13 @@
  * npm run bench:soak: SOAK_SECONDS (600) of mixed traffic against the service in its
  * own process: as-of reads, list reads, appends, and SOAK_SUBSCRIBERS (50) event
  * streams. Reports requests per second and p99 latency per endpoint for each
- * SOAK_WINDOW_SECONDS (60) window, and the server's RSS over time.
+ * SOAK_WINDOW_SECONDS (60) window, the server's RSS over time, and at the end what
+ * its heap holds: a heap snapshot (taken after a full GC), summarised by constructor.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { summariseHeap } from './heap-summary';
 import { printResult } from './result';
 import { BENCH_TOKEN, startServer } from './server';
 import { rng } from './synthetic';
@@ -46,7 +50,29 @@ function request(url: string, e: Endpoint, n: number): Promise<Response> {
   }
 }
 
+/** Asks the server for a heap snapshot (SIGUSR2) and waits until it is written. */
+async function heapSnapshot(pid: number, dir: string): Promise<string> {
+  process.kill(pid, 'SIGUSR2');
+  for (let last = -1; ;) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const file = readdirSync(dir).find((f) => f.endsWith('.heapsnapshot'));
+    if (!file) continue;
+    // Written in one go by the server's main thread; done when its size stops changing.
+    const size = statSync(join(dir, file)).size;
+    if (size > 0 && size === last) return join(dir, file);
+    last = size;
+  }
+}
+
 async function main() {
+  const snapshots = mkdtempSync(join(tmpdir(), 'csto-soak-heap-'));
+  process.env.BENCH_NODE_ARGS = [
+    process.env.BENCH_NODE_ARGS,
+    '--heapsnapshot-signal=SIGUSR2',
+    `--diagnostic-dir=${snapshots}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
   const server = await startServer();
   const pid = server.process.pid!;
   try {
@@ -103,8 +129,17 @@ async function main() {
     console.log(
       `server RSS: ${rss[0]![1]} MiB at start, ${warm} MiB after warm-up, ${end} MiB at the end (${(((end - warm) / warm) * 100).toFixed(1)}% after warm-up; target <= 10%)`,
     );
+    const heap = summariseHeap(await heapSnapshot(pid, snapshots));
+    console.log(`server heap after a full GC: ${(heap.total / 2 ** 20).toFixed(0)} MiB, by what holds it:`);
+    for (const g of heap.groups)
+      console.log(`${(g.bytes / 2 ** 20).toFixed(1).padStart(8)} MiB ${String(g.count).padStart(10)}  ${g.what}`);
     printResult('soak', {
       seconds: SECONDS,
+      heapAfterGcMiB: Math.round(heap.total / 2 ** 20),
+      heapTop: heap.groups
+        .slice(0, 5)
+        .map((g) => `${g.what} ${Math.round(g.bytes / 2 ** 20)}MiB`)
+        .join('; '),
       requests: n,
       errors,
       rssStartMiB: rss[0]![1],
@@ -114,6 +149,7 @@ async function main() {
     });
   } finally {
     await server.stop();
+    rmSync(snapshots, { recursive: true, force: true });
   }
 }
 
