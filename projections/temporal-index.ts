@@ -45,6 +45,11 @@ export class TemporalIndex<V> {
    * known are a binary search over these. Dropped for the entity a new fact touches.
    */
   private readonly readings = new Map<string, { points: string[]; readings: (Reading<V> | null | undefined)[] }>();
+  /**
+   * Per entity, the last date its evidence changed as known: the latest report or
+   * retraction. Known at that date or later, it reads as with everything known.
+   */
+  private readonly settled = new Map<string, string>();
   /** Per entity read as known at a date, its report dates in blocks (see ReportedBlocks). Dropped when its list changes. */
   private readonly reportedBlocks = new Map<string, ReportedBlocks>();
 
@@ -55,6 +60,7 @@ export class TemporalIndex<V> {
     for (const piece of pieces) insertEvidence(list, piece);
     this.byEvent.set(evidence.eventId, { key, evidence: pieces });
     this.reportedBlocks.delete(key);
+    this.settle(key, evidence.reported);
     // Keep the dates sorted as they come (a live fold reads after every event; re-sorting would cost n log n each time).
     const r = this.readings.get(key);
     if (r) {
@@ -89,6 +95,21 @@ export class TemporalIndex<V> {
     if (!found || found.evidence[0]!.retractedAt !== null) return;
     for (const piece of found.evidence) piece.retractedAt = at;
     this.readings.delete(found.key);
+    this.settle(found.key, at);
+  }
+
+  private settle(key: string, date: string): void {
+    const settled = this.settled.get(key);
+    if (settled === undefined || date > settled) this.settled.set(key, date);
+  }
+
+  /** Whether `key` reads at `knownAt` as it does with everything known: nothing about it, or the floor, changed later. */
+  private settledBy(key: string, knownAt: string): boolean {
+    const floor = this.floor;
+    return (
+      (this.settled.get(key) ?? '') <= knownAt &&
+      (floor === null || (floor.reported <= knownAt && (floor.retractedAt ?? '') <= knownAt))
+    );
   }
 
   toJSON(): TemporalIndexSnapshot<V> {
@@ -101,6 +122,8 @@ export class TemporalIndex<V> {
     for (const [key, list] of snapshot.entries) {
       index.byKey.set(key, list);
       for (const evidence of list) {
+        index.settle(key, evidence.reported);
+        if (evidence.retractedAt !== null) index.settle(key, evidence.retractedAt);
         const found = index.byEvent.get(evidence.eventId);
         if (found) found.evidence.push(evidence);
         else index.byEvent.set(evidence.eventId, { key, evidence: [evidence] });
@@ -142,7 +165,8 @@ export class TemporalIndex<V> {
   read(key: string, q: TemporalQuery): Reading<V> | null {
     const list = this.byKey.get(key);
     if (!list) return null;
-    if (q.knownAt !== null)
+    // Known at a date after the last report about it, a reading is the shared one of everything known.
+    if (q.knownAt !== null && !this.settledBy(key, q.knownAt))
       return readAt(list, q.asOf, q.knownAt, this.floor, this.blocksOf(key, list).steps(q.knownAt));
     let r = this.readings.get(key);
     if (!r) this.readings.set(key, (r = { points: changePoints(list, this.floorAt(null)), readings: [] }));

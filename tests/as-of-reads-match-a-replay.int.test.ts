@@ -55,7 +55,8 @@ test('as-of reads from the incremental index equal a fresh read of the same evid
       // Long enough for several blocks of report dates (16 pieces each; changes add an implied piece).
       fc.array(fc.tuple(evidence, fc.array(date, { maxLength: 3 })), { minLength: 1, maxLength: 40 }),
       fc.array(date, { minLength: 1, maxLength: 5 }),
-      (steps, finalReads) => {
+      date,
+      (steps, finalReads, floorReported) => {
         // Changes imply the opposite before them, reaching back as far as a floor set part-way through.
         const opposite = (v: string) => (v === 'member' ? 'not-member' : 'member');
         const index = new TemporalIndex<string>(opposite);
@@ -63,7 +64,7 @@ test('as-of reads from the incremental index equal a fresh read of the same evid
           date: '1999-06-30',
           text: 'floor',
           eventId: 'f',
-          reported: '2003-03-03',
+          reported: floorReported,
           retractedAt: null,
         };
         const all: Evidence<string>[] = [];
