@@ -129,13 +129,28 @@ async function main() {
     console.log(
       `server RSS: ${rss[0]![1]} MiB at start, ${warm} MiB after warm-up, ${end} MiB at the end (${(((end - warm) / warm) * 100).toFixed(1)}% after warm-up; target <= 10%)`,
     );
+    // Where the RSS is: V8's heap as reserved and as used, and memory outside it (buffers, SQLite, the allocator).
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const gauge = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(metrics)?.[1] ?? NaN);
+    const heapTotalMiB = Math.round(gauge('nodejs_heap_size_total_bytes') / 2 ** 20);
+    const heapUsedMiB = Math.round(gauge('nodejs_heap_size_used_bytes') / 2 ** 20);
+    const externalMiB = Math.round(gauge('nodejs_external_memory_bytes') / 2 ** 20);
+    console.log(
+      `at the end: RSS ${end} MiB, of which V8 heap ${heapTotalMiB} MiB reserved (${heapUsedMiB} MiB in use, garbage included), external ${externalMiB} MiB`,
+    );
     const heap = summariseHeap(await heapSnapshot(pid, snapshots));
+    const rssAfterGcMiB = rssMiB(pid);
+    console.log(`RSS after the snapshot's full GC: ${rssAfterGcMiB} MiB`);
     console.log(`server heap after a full GC: ${(heap.total / 2 ** 20).toFixed(0)} MiB, by what holds it:`);
     for (const g of heap.groups)
       console.log(`${(g.bytes / 2 ** 20).toFixed(1).padStart(8)} MiB ${String(g.count).padStart(10)}  ${g.what}`);
     printResult('soak', {
       seconds: SECONDS,
       heapAfterGcMiB: Math.round(heap.total / 2 ** 20),
+      heapTotalMiB,
+      heapUsedMiB,
+      externalMiB,
+      rssAfterGcMiB,
       heapTop: heap.groups
         .slice(0, 5)
         .map((g) => `${g.what} ${Math.round(g.bytes / 2 ** 20)}MiB`)
