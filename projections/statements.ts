@@ -1,23 +1,15 @@
 import type { RecordedEvent } from '../events/envelope';
 import type { NameOf } from './entities';
-import { intern, internTopics } from './intern';
+import { factRef, type StatementRef } from './fact-refs';
 import { isVisibleAt, retractionOf, type Projection, type TemporalQuery } from './projection';
-import { SortedLog, type Dated } from './sorted-log';
+import { SortedLog } from './sorted-log';
 
 /**
  * What the statements read model keeps of each statement: enough to filter and
- * order. The statement itself is read from the log for the page being served, so
- * memory does not grow with the text of every quote.
+ * order (shared with the timeline, see factRef). The statement itself is read from
+ * the log for the page being served, so memory does not grow with the text of every quote.
  */
-export interface StatementRef extends Dated {
-  id: string;
-  position: number;
-  earliest: string;
-  latest: string;
-  reported: string;
-  speaker: string;
-  topics: readonly string[];
-}
+export type { StatementRef };
 
 export type StatementsState = SortedLog<StatementRef>;
 
@@ -31,16 +23,7 @@ export const statements: Projection<StatementsState> = {
     const r = retractionOf(e);
     if (r) return state.retract(r.eventId, r.at);
     if (e.type !== 'StatementMade') return;
-    state.add({
-      retractedAt: null,
-      id: e.id,
-      position: e.position,
-      earliest: intern(e.occurred.earliest),
-      latest: intern(e.occurred.latest),
-      reported: intern(e.reported.date),
-      speaker: intern(e.data.speaker),
-      topics: internTopics(e.data.topics),
-    });
+    state.add(factRef(e) as StatementRef);
   },
 };
 

@@ -2,18 +2,11 @@ import type { EventType } from '../events/catalog';
 import type { RecordedEvent } from '../events/envelope';
 import { describe } from './describe';
 import type { NameOf } from './entities';
-import { intern } from './intern';
+import { factRef, type FactRef } from './fact-refs';
 import { isVisibleAt, retractionOf, type Projection, type TemporalQuery } from './projection';
-import { SortedLog, type Dated } from './sorted-log';
+import { SortedLog } from './sorted-log';
 
-/** What the timeline keeps of each fact; the fact itself is read from the log for the page served. */
-export interface TimelineRef extends Dated {
-  id: string;
-  position: number;
-  earliest: string;
-  reported: string;
-  type: EventType;
-}
+export type TimelineRef = FactRef;
 
 export type TimelineState = SortedLog<TimelineRef>;
 
@@ -28,14 +21,7 @@ export const timeline: Projection<TimelineState> = {
     // The retraction is itself a fact on the timeline; the fact it withdraws leaves it.
     const r = retractionOf(e);
     if (r) state.retract(r.eventId, r.at);
-    state.add({
-      id: e.id,
-      position: e.position,
-      earliest: intern(e.occurred.earliest),
-      reported: intern(e.reported.date),
-      retractedAt: null,
-      type: e.type,
-    });
+    state.add(factRef(e));
   },
 };
 

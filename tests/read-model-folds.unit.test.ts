@@ -290,6 +290,19 @@ describe('statements and timeline', () => {
     expect(page('2010-01-01')).toEqual([later.id, earlier.id]);
     expect(page('2004-06-01')).toEqual([later.id]);
   });
+
+  test('given a statement, when it is retracted, then both read models keep one object for it, withdrawn from then on', () => {
+    const retraction = fact(
+      'FactRetracted',
+      'person-sergei-lavrov',
+      { eventId: earlier.id, reason: 'misquoted' },
+      { occurred: '2010-06-01', article: 'a2', reported: '2010-06-01' },
+    );
+    const { models } = fold([source(), source('a2', '2010-06-01'), earlier, retraction]);
+    const inTimeline = models.timeline.get(earlier.id);
+    expect(models.statements.get(earlier.id)).toBe(inTimeline);
+    expect(inTimeline).toMatchObject({ id: earlier.id, retractedAt: '2010-06-01' });
+  });
 });
 
 describe('sources', () => {
