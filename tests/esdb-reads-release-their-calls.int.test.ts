@@ -13,40 +13,37 @@ async function waitUntil(cond: () => boolean, timeoutMs = 5000): Promise<void> {
   }
 }
 
-describe('reads that stop early', () => {
-  const peer = new StreamsPeer('ns.country-x');
-  let store: EsdbEventStore;
+/** A store (namespace `ns`) connected to a peer serving a log on `stream`, for the tests of one describe. */
+function onPeer(stream: string): { peer: StreamsPeer; store: EsdbEventStore } {
+  const on = { peer: new StreamsPeer(stream), store: undefined as unknown as EsdbEventStore };
   beforeAll(async () => {
-    store = await EsdbEventStore.connect(await peer.start(), { namespace: 'ns' });
+    on.store = await EsdbEventStore.connect(await on.peer.start(), { namespace: 'ns' });
   });
   afterAll(async () => {
-    await store.close();
-    await peer.stop();
+    await on.store.close();
+    await on.peer.stop();
   });
+  return on;
+}
+
+describe('reads that stop early', () => {
+  const on = onPeer('ns.country-x');
 
   test('cancel their call: a hundred paged reads leave none open', async () => {
-    for (let i = 0; i < 100; i++) expect(await store.readAll({ limit: 1 })).toHaveLength(1);
-    await waitUntil(() => peer.openReads === 0);
-    expect(peer.openReads).toBe(0);
+    for (let i = 0; i < 100; i++) expect(await on.store.readAll({ limit: 1 })).toHaveLength(1);
+    await waitUntil(() => on.peer.openReads === 0);
+    expect(on.peer.openReads).toBe(0);
   });
 });
 
 describe('the head of the log', () => {
-  const peer = new StreamsPeer('another-record.things');
-  let store: EsdbEventStore;
-  beforeAll(async () => {
-    store = await EsdbEventStore.connect(await peer.start(), { namespace: 'ns' });
-  });
-  afterAll(async () => {
-    await store.close();
-    await peer.stop();
-  });
+  const on = onPeer('another-record.things');
 
   test('is found by a bounded scan, shared by the calls made while it runs', async () => {
-    peer.reads.length = 0;
-    const heads = await Promise.all(Array.from({ length: 20 }, () => store.head()));
+    on.peer.reads.length = 0;
+    const heads = await Promise.all(Array.from({ length: 20 }, () => on.store.head()));
     expect(new Set(heads)).toEqual(new Set([0]));
-    const backwards = peer.reads.filter((r) => r.backwards);
+    const backwards = on.peer.reads.filter((r) => r.backwards);
     // One scan for twenty callers, reading back no further than 2000 events of the 5000 here.
     expect(backwards.reduce((n, r) => n + r.count, 0)).toBeLessThanOrEqual(2008);
     expect(backwards.length).toBeLessThanOrEqual(Math.ceil(2000 / 500) + 1);
