@@ -36,6 +36,21 @@ describe('reads that stop early', () => {
   });
 });
 
+describe('a read of the log', () => {
+  const on = onPeer('ns.country-x');
+
+  test('over many pages returns every event once, in order', async () => {
+    const events = await on.store.readAll();
+    expect(events).toHaveLength(on.peer.size);
+    expect(new Set(events.map((e) => e.id)).size).toBe(on.peer.size);
+    expect(events.every((e, i) => i === 0 || e.position > events[i - 1]!.position)).toBe(true);
+    const after = events[1234]!.position;
+    expect((await on.store.readAll({ after, limit: 3 })).map((e) => e.position)).toEqual(
+      events.slice(1235, 1238).map((e) => e.position),
+    );
+  });
+});
+
 describe('the head of the log', () => {
   const on = onPeer('another-record.things');
 

@@ -18,7 +18,7 @@ export class StreamsPeer {
 
   constructor(
     private readonly stream: string,
-    private readonly size = 5000,
+    readonly size = 5000,
   ) {
     this.server.addService(StreamsService, {
       read: (call: ServerWritableStream<ReadReq, ReadResp>) => this.read(call),
@@ -50,15 +50,19 @@ export class StreamsPeer {
     const backwards = options.getReadDirection() === ReadReq.Options.ReadDirection.BACKWARDS;
     const count = Number(options.getCount());
     this.reads.push({ backwards, count });
-    void this.serve(call, Math.min(count, this.size), backwards).then(() => {
+    // Event n is at position n * 1000; a read from a position includes the event there, as EventStoreDB's does.
+    const at = options.getAll()?.getPosition();
+    const from = at ? Math.ceil(Number(at.getCommitPosition()) / 1000) : backwards ? this.size - 1 : 0;
+    void this.serve(call, from, count, backwards).then(() => {
       call.end();
       done();
     });
   }
 
-  private async serve(call: ServerWritableStream<ReadReq, ReadResp>, count: number, backwards: boolean) {
+  private async serve(call: ServerWritableStream<ReadReq, ReadResp>, from: number, count: number, backwards: boolean) {
     for (let i = 0; i < count && !call.cancelled; i++) {
-      const n = backwards ? this.size - 1 - i : i;
+      const n = backwards ? from - i : from + i;
+      if (n < 0 || n >= this.size) return;
       if (!call.write(eventAt(n, this.stream))) await new Promise((resolve) => call.once('drain', resolve));
     }
   }

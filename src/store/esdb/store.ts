@@ -224,10 +224,11 @@ export class EsdbEventStore implements EventStore {
     const after = options.after ?? 0;
     const limit = options.limit ?? Number.MAX_SAFE_INTEGER;
     const out: RecordedEvent[] = [];
-    // From the last event of ours at or before `after`: whether a read from a position
-    // includes that position's event or not, nothing after it is missed, and what is
-    // read twice is skipped.
+    // From the last event of ours at or before `after`; each page from the last event of
+    // the one before. Whether a read from a position includes that position's event or
+    // not, nothing is missed, and what is read twice is skipped (`passed`).
     let from: ReadPosition | undefined = (after > 0 && this.index.startFor(after)) || START;
+    let passed = after;
     try {
       while (from && out.length < limit) {
         let read = 0;
@@ -238,7 +239,8 @@ export class EsdbEventStore implements EventStore {
           read++;
           next = event?.position;
           const e = this.decode(event);
-          if (!e || e.position <= after) continue;
+          if (!e || e.position <= passed) continue;
+          passed = e.position;
           if (matchesFilter(e, options)) out.push(e);
           if (out.length >= limit) break;
         }
