@@ -2,18 +2,20 @@ import { Server, ServerCredentials, type ServerWritableStream } from '@grpc/grpc
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
 import { ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb';
 import { StreamIdentifier, UUID } from '@eventstore/db-client/generated/shared_pb';
-import { randomUUID } from 'node:crypto';
 
 /**
  * A gRPC peer that speaks EventStoreDB's Streams.Read, for what needs no server but a
  * real gRPC connection: it serves a log of `size` JSON events of about 1 KiB each, all
  * on `stream` (more than HTTP/2's window, so a reader that stops early leaves a call
- * paused, not finished), keeps subscriptions open, and counts the reads still open.
+ * paused, not finished), serves subscriptions the whole log then "caught up" and
+ * keeps them open, and counts the reads still open.
  */
 export class StreamsPeer {
   private readonly server = new Server();
   private readonly open = new Set<ServerWritableStream<ReadReq, ReadResp>>();
   readonly reads: { backwards: boolean; count: number }[] = [];
+  /** Where each subscription started: the index of the first event it was sent. */
+  readonly subscriptions: number[] = [];
   port = 0;
 
   constructor(
@@ -41,8 +43,7 @@ export class StreamsPeer {
 
   private read(call: ServerWritableStream<ReadReq, ReadResp>): void {
     const options = call.request.getOptions()!;
-    // A subscription stays open, with nothing to deliver.
-    if (options.hasSubscription()) return;
+    if (options.hasSubscription()) return this.subscribe(call, options);
     this.open.add(call);
     const done = () => this.open.delete(call);
     call.on('cancelled', done);
@@ -59,6 +60,21 @@ export class StreamsPeer {
     });
   }
 
+  /**
+   * A subscription to $all: the events after its start position (or all, from the start),
+   * then "caught up", then it stays open. Records where each one started.
+   */
+  private subscribe(call: ServerWritableStream<ReadReq, ReadResp>, options: ReadReq.Options): void {
+    const at = options.getAll()?.getPosition();
+    const from = at ? Math.floor(Number(at.getCommitPosition()) / 1000) + 1 : 0;
+    this.subscriptions.push(from);
+    void this.serve(call, from, this.size, false).then(() => {
+      const caughtUp = new ReadResp();
+      caughtUp.setCaughtUp(new ReadResp.CaughtUp());
+      if (!call.cancelled) call.write(caughtUp);
+    });
+  }
+
   private async serve(call: ServerWritableStream<ReadReq, ReadResp>, from: number, count: number, backwards: boolean) {
     for (let i = 0; i < count && !call.cancelled; i++) {
       const n = backwards ? from - i : from + i;
@@ -72,10 +88,16 @@ export class StreamsPeer {
   }
 }
 
+/** Event n's id: the same on every read, as a stored event's is. */
+export const eventId = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+
+/** Event n's position as the port numbers it (its place in $all, plus one). */
+export const positionOf = (n: number) => n * 1000 + 1;
+
 function eventAt(n: number, streamName: string): ReadResp {
   const record = new ReadResp.ReadEvent.RecordedEvent();
   const id = new UUID();
-  id.setString(randomUUID());
+  id.setString(eventId(n));
   record.setId(id);
   const stream = new StreamIdentifier();
   stream.setStreamName(Buffer.from(streamName));

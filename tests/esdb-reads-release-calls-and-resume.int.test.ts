@@ -1,5 +1,8 @@
 import { EsdbEventStore } from '../src/store/esdb/store';
-import { StreamsPeer } from './support/grpc-streams-peer';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StreamsPeer, eventId, positionOf } from './support/grpc-streams-peer';
 
 /**
  * The EventStoreDB adapter's reads, over a real gRPC connection to a peer that speaks
@@ -48,6 +51,36 @@ describe('a read of the log', () => {
     expect((await on.store.readAll({ after, limit: 3 })).map((e) => e.position)).toEqual(
       events.slice(1235, 1238).map((e) => e.position),
     );
+  });
+});
+
+describe("a replica's index of the log", () => {
+  const on = onPeer('ns.country-x');
+
+  test('finds an event by id at its place in $all, once following $all has seen it', async () => {
+    const found = await on.store.getEvent(eventId(4321));
+    expect(found).toMatchObject({ id: eventId(4321), position: positionOf(4321), stream: 'country-x' });
+    expect(await on.store.head()).toBe(positionOf(on.peer.size - 1));
+    expect(await on.store.countAfter(positionOf(4990))).toBe(9);
+  });
+
+  test('a restart goes on from where following $all stopped, not from the start', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csto-replica-'));
+    try {
+      const options = { namespace: 'ns', indexPath: join(dir, 'replica.db') };
+      const url = `esdb://127.0.0.1:${on.peer.port}?tls=false`;
+      const first = await EsdbEventStore.connect(url, options);
+      await first.getEvent(eventId(on.peer.size - 1));
+      await first.close();
+      on.peer.subscriptions.length = 0;
+      const again = await EsdbEventStore.connect(url, options);
+      expect(await again.getEvent(eventId(17))).toMatchObject({ position: positionOf(17) });
+      await again.close();
+      // Everything was seen before the restart: the subscription starts after the last event.
+      expect(on.peer.subscriptions).toEqual([on.peer.size]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
