@@ -3,18 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StreamsPeer, eventId, positionOf } from './support/grpc-streams-peer';
+import { waitUntil } from './support/wait';
 
 /**
  * The EventStoreDB adapter's reads, over a real gRPC connection to a peer that speaks
  * EventStoreDB's read protocol (no server is needed to see what the client leaves open).
  */
-async function waitUntil(cond: () => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (!cond()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** A store (namespace `ns`) connected to a peer serving a log on `stream`, for the tests of one describe. */
 function onPeer(stream: string): { peer: StreamsPeer; store: EsdbEventStore } {

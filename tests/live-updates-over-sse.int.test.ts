@@ -7,6 +7,7 @@ import { createLogger } from '../src/logger';
 import { AS_ALICE, TOKENS, startTestApp, type TestApp } from './support/app';
 import { attestation } from './support/events';
 import { connect, type SseConnection } from './support/sse-client';
+import { waitUntil } from './support/wait';
 
 let t: TestApp;
 let server: Server;
@@ -224,11 +225,3 @@ test('a consumer that stops reading is cut off instead of buffered without limit
     await new Promise((r) => slowServer.close(r));
   }
 });
-
-async function waitUntil(cond: () => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (!cond()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}

@@ -9,6 +9,7 @@ import type { EventStore } from '../src/store/port';
 import { SqliteEventStore } from '../src/store/sqlite';
 import { EsdbEventStore } from '../src/store/esdb/store';
 import { attestation } from './support/events';
+import { waitUntil } from './support/wait';
 
 interface Adapter {
   name: string;
@@ -220,11 +221,3 @@ describe.each(adapters)('EventStore contract: $name', (adapter) => {
     });
   }
 });
-
-async function waitUntil(cond: () => boolean, timeoutMs = 2000): Promise<void> {
-  const start = Date.now();
-  while (!cond()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
