@@ -101,9 +101,14 @@ test('store unreachable: writes 503, reads serve the last read models marked sta
       false,
       expect.stringContaining('disk I/O error'),
     ]);
+    // How far behind the read models are is unknown while the store cannot say: NaN (prom-client writes "Nan"), not 0.
+    const lagDown = (await request(app).get('/metrics')).text;
+    expect(lagDown).toMatch(/^projection_lag_events nan$/im);
+    expect(lagDown).toMatch(/^projection_lag_seconds nan$/im);
 
     store.down = false;
     await until(async () => (await request(app).get('/readyz')).status === 200);
+    expect((await request(app).get('/metrics')).text).toMatch(/^projection_lag_events \d+$/m);
     const again = await request(app).post('/v1/streams/person-nikolai-bordyuzha/events').set(AS_ALICE).send(statement);
     expect(again.status).toBe(201);
     const fresh = await get(`/v1/statements?speaker=Bordyuzha&minPosition=${again.body.position}`);

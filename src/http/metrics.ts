@@ -33,7 +33,8 @@ export class Metrics {
       help: 'Events in the log not yet folded into the read models',
       registers: [this.registry],
       async collect() {
-        this.set(await store.countAfter(engine.currentPosition).catch(() => 0));
+        // While the store cannot say, the lag is unknown (NaN), not none.
+        this.set(await store.countAfter(engine.currentPosition).catch(() => NaN));
       },
     });
     new Gauge({
@@ -41,8 +42,9 @@ export class Metrics {
       help: 'How long the oldest event not yet folded has been in the log',
       registers: [this.registry],
       async collect() {
-        const [next] = await store.readAll({ after: engine.currentPosition, limit: 1 }).catch(() => []);
-        this.set(next ? Math.max(0, (Date.now() - Date.parse(next.recordedAt)) / 1000) : 0);
+        const read = await store.readAll({ after: engine.currentPosition, limit: 1 }).catch(() => null);
+        const next = read?.[0];
+        this.set(read === null ? NaN : next ? Math.max(0, (Date.now() - Date.parse(next.recordedAt)) / 1000) : 0);
       },
     });
     new Gauge({
