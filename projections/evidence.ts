@@ -1,7 +1,6 @@
 import type { EventType } from '../events/catalog';
 import { addDays, type FuzzyDate } from '../events/dates';
 import type { DomainEvent } from '../events/envelope';
-import { prefixLength } from './bisect';
 import { intern, internDate } from './intern';
 import { isVisibleAt } from './projection';
 import { linearSteps, type VisibleSteps } from './visible-steps';
@@ -63,6 +62,8 @@ export interface Reading<V> {
   next: Evidence<V> | null;
   /** `next` says the same (the reading lies between two pieces of evidence that agree). */
   confirmedLater: boolean;
+  /** A read model's cached reading of everything known, shared by every read that finds it: never to be changed. */
+  shared: boolean;
 }
 
 export const evidenceOf = <V>(
@@ -124,9 +125,39 @@ export function insertEvidence<V>(list: Evidence<V>[], item: Evidence<V>): void 
   list.splice(i, 0, item);
 }
 
+/**
+ * Index of the last of `items` (sorted by `dateOf`) dated on or before `date`, or -1.
+ * A binary search of its own rather than prefixLength: reads run one per entity, and
+ * a module-level `dateOf` allocates no closure.
+ */
+function lastDatedBy<T>(items: readonly T[], date: string, dateOf: (item: T) => string): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dateOf(items[mid]!) <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+const startOf = (e: Evidence<unknown>) => e.occurred.earliest;
+const itself = (d: string) => d;
+
 /** Index of the last evidence that begins on or before `asOf`, or -1. */
-const lastStartingBy = (list: readonly Evidence<unknown>[], asOf: string) =>
-  prefixLength(list.length, (i) => list[i]!.occurred.earliest <= asOf) - 1;
+const lastStartingBy = (list: readonly Evidence<unknown>[], asOf: string) => lastDatedBy(list, asOf, startOf);
+
+/**
+ * The pieces of evidence a reading looked at, by index, and whether it used the
+ * floor: the same reading follows at any date known at which each of them (and the
+ * floor, if used) is visible or not as it is with everything known.
+ */
+export interface ReadSpan {
+  from: number;
+  /** Inclusive; -1 with an empty list. */
+  to: number;
+  usedFloor: boolean;
+}
 
 /**
  * The value at `asOf` from evidence ordered by start: the latest evidence that has
@@ -142,13 +173,20 @@ export function readAt<V>(
   knownAt: string | null = null,
   floor: Floor | null = null,
   steps: VisibleSteps = linearSteps(list, knownAt),
+  span?: ReadSpan,
 ): Reading<V> | null {
   let i = lastStartingBy(list, asOf);
   if (i >= 0 && !isVisibleAt(list[i]!, knownAt)) i = steps.previous(i);
   const visibleFloor = floor && isVisibleAt(floor, knownAt) ? floor : null;
   const n = steps.next(i);
   const next = n < 0 ? null : list[n]!;
+  // What follows looks no further than `next` (or the end, when nothing visible follows).
+  if (span) span.to = n < 0 ? list.length - 1 : n;
   if (i < 0) {
+    if (span) {
+      span.from = 0;
+      span.usedFloor = true;
+    }
     // Nothing before asOf: only an implication reaches back, and only as far as the floor.
     if (!next || next.basis !== 'implied' || next.kind !== 'attestation' || !visibleFloor || asOf < visibleFloor.date)
       return null;
@@ -164,11 +202,16 @@ export function readAt<V>(
       supportedUntil: null,
       next,
       confirmedLater: false,
+      shared: false,
     };
   }
   const last = list[i]!;
-  const later = { next, confirmedLater: next !== null && next.kind === 'attestation' && next.value === last.value };
+  const confirmedLater = next !== null && next.kind === 'attestation' && next.value === last.value;
   if (last.kind === 'change' && asOf < last.occurred.latest) {
+    if (span) {
+      span.from = i;
+      span.usedFloor = false;
+    }
     return {
       value: last.value,
       uncertain: true,
@@ -180,7 +223,9 @@ export function readAt<V>(
       evidence: [last],
       // Inside the change's range the evidence speaks for every day of it (qualify clips to asOf).
       supportedUntil: last.occurred.latest,
-      ...later,
+      next,
+      confirmedLater,
+      shared: false,
     };
   }
   // Walk back over earlier reports of the same value, up to the change that set it.
@@ -188,6 +233,10 @@ export function readAt<V>(
   let j = steps.previous(i);
   for (; first.kind === 'attestation' && j >= 0 && list[j]!.value === last.value; j = steps.previous(j))
     first = list[j]!;
+  if (span) {
+    span.from = Math.max(j, 0);
+    span.usedFloor = j < 0;
+  }
   return {
     value: last.value,
     uncertain: false,
@@ -196,7 +245,9 @@ export function readAt<V>(
     basis: last.basis,
     evidence: first === last ? [last] : [first, last],
     supportedUntil: last.occurred.latest,
-    ...later,
+    next,
+    confirmedLater,
+    shared: false,
   };
 }
 
@@ -261,8 +312,7 @@ export function changePoints(list: readonly Evidence<unknown>[], floor: Floor | 
 }
 
 /** Index of the last sorted date on or before `date`, or -1. */
-export const lastAtOrBefore = (sorted: readonly string[], date: string) =>
-  prefixLength(sorted.length, (i) => sorted[i]! <= date) - 1;
+export const lastAtOrBefore = (sorted: readonly string[], date: string) => lastDatedBy(sorted, date, itself);
 
 export const segmentBasis = (r: Reading<unknown>, asOf: string): SegmentBasis =>
   qualify(r, asOf).extrapolated ? 'extrapolated' : r.basis === 'implied' ? 'implied' : 'known';

@@ -9,10 +9,11 @@ import {
   type Evidence,
   type Floor,
   type Implication,
+  type ReadSpan,
   type Reading,
   type Segment,
 } from './evidence';
-import { isVisibleAt, retractionOf, type TemporalQuery } from './projection';
+import { isVisibleAt, retractionOf, type TemporalQuery, type Visibility } from './projection';
 import { ReportedBlocks } from './visible-steps';
 
 export interface TemporalIndexSnapshot<V> {
@@ -40,16 +41,12 @@ export class TemporalIndex<V> {
   private readonly byEvent = new Map<string, { key: string; evidence: Evidence<V>[] }>();
   private floor: Floor | null = null;
   /**
-   * Per entity, the reading from each date where it can change (a piece of evidence
-   * begins, or a dated-by-range change ends) until the next: answers with everything
-   * known are a binary search over these. Dropped for the entity a new fact touches.
+   * Per entity, the reading with everything known from each date where it can change
+   * (a piece of evidence begins, or a dated-by-range change ends) until the next, and
+   * from what date known it holds: reads are a binary search over these. Dropped for
+   * the entity a new fact touches.
    */
-  private readonly readings = new Map<string, { points: string[]; readings: (Reading<V> | null | undefined)[] }>();
-  /**
-   * Per entity, the last date its evidence changed as known: the latest report or
-   * retraction. Known at that date or later, it reads as with everything known.
-   */
-  private readonly settled = new Map<string, string>();
+  private readonly readings = new Map<string, Readings<V>>();
   /** Per entity read as known at a date, its report dates in blocks (see ReportedBlocks). Dropped when its list changes. */
   private readonly reportedBlocks = new Map<string, ReportedBlocks>();
 
@@ -60,7 +57,6 @@ export class TemporalIndex<V> {
     for (const piece of pieces) insertEvidence(list, piece);
     this.byEvent.set(evidence.eventId, { key, evidence: pieces });
     this.reportedBlocks.delete(key);
-    this.settle(key, evidence.reported);
     // Keep the dates sorted as they come (a live fold reads after every event; re-sorting would cost n log n each time).
     const r = this.readings.get(key);
     if (r) {
@@ -69,6 +65,7 @@ export class TemporalIndex<V> {
         if (piece.kind === 'change') insertPoint(r.points, piece.occurred.latest);
       }
       r.readings = [];
+      r.sharedFrom = [];
     }
   }
 
@@ -95,21 +92,6 @@ export class TemporalIndex<V> {
     if (!found || found.evidence[0]!.retractedAt !== null) return;
     for (const piece of found.evidence) piece.retractedAt = at;
     this.readings.delete(found.key);
-    this.settle(found.key, at);
-  }
-
-  private settle(key: string, date: string): void {
-    const settled = this.settled.get(key);
-    if (settled === undefined || date > settled) this.settled.set(key, date);
-  }
-
-  /** Whether `key` reads at `knownAt` as it does with everything known: nothing about it, or the floor, changed later. */
-  private settledBy(key: string, knownAt: string): boolean {
-    const floor = this.floor;
-    return (
-      (this.settled.get(key) ?? '') <= knownAt &&
-      (floor === null || (floor.reported <= knownAt && (floor.retractedAt ?? '') <= knownAt))
-    );
   }
 
   toJSON(): TemporalIndexSnapshot<V> {
@@ -122,14 +104,17 @@ export class TemporalIndex<V> {
     for (const [key, list] of snapshot.entries) {
       index.byKey.set(key, list);
       for (const evidence of list) {
-        index.settle(key, evidence.reported);
-        if (evidence.retractedAt !== null) index.settle(key, evidence.retractedAt);
         const found = index.byEvent.get(evidence.eventId);
         if (found) found.evidence.push(evidence);
         else index.byEvent.set(evidence.eventId, { key, evidence: [evidence] });
       }
     }
     return index;
+  }
+
+  /** How many entities have evidence. */
+  get size(): number {
+    return this.byKey.size;
   }
 
   keys(): IterableIterator<string> {
@@ -161,27 +146,64 @@ export class TemporalIndex<V> {
     return this.floor && isVisibleAt(this.floor, knownAt) ? this.floor : null;
   }
 
-  /** Readings with everything known are shared, immutable objects; callers must not change them. */
+  /**
+   * The reading of `key` at `asOf` as known at `knownAt`. Where every piece of evidence
+   * it rests on had been reported (or retracted) by `knownAt`, that is the shared reading
+   * of everything known (`shared`: callers must not change it); otherwise it is made
+   * for this read, stepping over evidence not yet reported.
+   */
   read(key: string, q: TemporalQuery): Reading<V> | null {
     const list = this.byKey.get(key);
     if (!list) return null;
-    // Known at a date after the last report about it, a reading is the shared one of everything known.
-    if (q.knownAt !== null && !this.settledBy(key, q.knownAt))
-      return readAt(list, q.asOf, q.knownAt, this.floor, this.blocksOf(key, list).steps(q.knownAt));
     let r = this.readings.get(key);
-    if (!r) this.readings.set(key, (r = { points: changePoints(list, this.floorAt(null)), readings: [] }));
+    if (!r) {
+      r = { points: changePoints(list, this.floorAt(null)), readings: [], sharedFrom: [] };
+      this.readings.set(key, r);
+    }
+    // Before every point there is no evidence and no floor, whatever is known.
     const i = lastAtOrBefore(r.points, q.asOf);
     if (i < 0) return null;
     // Computed on first use, so memory follows the dates actually read.
     // undefined: not yet computed; null (every piece of evidence there retracted) is kept like any reading.
     let reading = r.readings[i];
-    if (reading === undefined) r.readings[i] = reading = readAt(list, r.points[i]!, null, this.floor);
-    return reading;
+    if (reading === undefined) {
+      const span: ReadSpan = { from: 0, to: -1, usedFloor: false };
+      r.readings[i] = reading = readAt(list, r.points[i]!, null, this.floor, undefined, span);
+      if (reading) reading.shared = true;
+      r.sharedFrom[i] = this.knownFrom(list, span);
+    }
+    if (q.knownAt === null || q.knownAt >= r.sharedFrom[i]!) return reading;
+    return readAt(list, q.asOf, q.knownAt, this.floor, this.blocksOf(key, list).steps(q.knownAt));
+  }
+
+  /** The date from which each piece a reading looked at is visible, or not, as with everything known. */
+  private knownFrom(list: readonly Evidence<V>[], span: ReadSpan): string {
+    let from = '';
+    for (let j = span.from; j <= span.to; j++) {
+      const at = settledAt(list[j]!);
+      if (at > from) from = at;
+    }
+    if (span.usedFloor && this.floor) {
+      const at = settledAt(this.floor);
+      if (at > from) from = at;
+    }
+    return from;
   }
 
   history(key: string, knownAt: string | null): Segment<V>[] {
     return segments(this.evidence(key, knownAt), this.floorAt(knownAt));
   }
+}
+
+/** From this date known on, a fact is as visible as with everything known: reported, and retracted if it ever is. */
+const settledAt = (f: Visibility) =>
+  f.retractedAt !== null && f.retractedAt > f.reported ? f.retractedAt : f.reported;
+
+interface Readings<V> {
+  points: string[];
+  readings: (Reading<V> | null | undefined)[];
+  /** Known at this date or later, the reading at the same index is the one of everything known. */
+  sharedFrom: string[];
 }
 
 function insertPoint(points: string[], date: string): void {

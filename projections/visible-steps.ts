@@ -7,19 +7,28 @@ export interface VisibleSteps {
 }
 
 /** Steps one by one: right for a list read once, costly for a long list read as known at an early date. */
-export function linearSteps(list: readonly Visibility[], knownAt: string | null): VisibleSteps {
-  return {
-    previous(i) {
-      let j = i - 1;
-      while (j >= 0 && !isVisibleAt(list[j]!, knownAt)) j--;
-      return j;
-    },
-    next(i) {
-      let j = i + 1;
-      while (j < list.length && !isVisibleAt(list[j]!, knownAt)) j++;
-      return j < list.length ? j : -1;
-    },
-  };
+export const linearSteps = (list: readonly Visibility[], knownAt: string | null): VisibleSteps =>
+  new LinearSteps(list, knownAt);
+
+// Steps are classes, not closures: a read as known at a date makes one per entity, and closures cost three allocations each.
+class LinearSteps implements VisibleSteps {
+  constructor(
+    private readonly list: readonly Visibility[],
+    private readonly knownAt: string | null,
+  ) {}
+
+  previous(i: number): number {
+    let j = i - 1;
+    while (j >= 0 && !isVisibleAt(this.list[j]!, this.knownAt)) j--;
+    return j;
+  }
+
+  next(i: number): number {
+    const { list } = this;
+    let j = i + 1;
+    while (j < list.length && !isVisibleAt(list[j]!, this.knownAt)) j++;
+    return j < list.length ? j : -1;
+  }
 }
 
 const BLOCK = 16;
@@ -48,29 +57,45 @@ export class ReportedBlocks {
 
   /** Steps for `knownAt` (a date; with everything known, nothing is skipped by report date). */
   steps(knownAt: string): VisibleSteps {
-    const { list, reported, earliest } = this;
-    const k = dayNumber(knownAt);
-    // Retractions are rare: a piece reported in time is checked in full.
-    const visible = (j: number) => reported[j]! <= k && isVisibleAt(list[j]!, knownAt);
-    return {
-      previous(i) {
-        let j = i - 1;
-        while (j >= 0) {
-          if (j % BLOCK === BLOCK - 1 && earliest[(j - BLOCK + 1) / BLOCK]! > k) j -= BLOCK;
-          else if (visible(j)) return j;
-          else j--;
-        }
-        return -1;
-      },
-      next(i) {
-        let j = i + 1;
-        while (j < list.length) {
-          if (j % BLOCK === 0 && earliest[j / BLOCK]! > k) j += BLOCK;
-          else if (visible(j)) return j;
-          else j++;
-        }
-        return -1;
-      },
-    };
+    return new BlockSteps(this.list, this.reported, this.earliest, knownAt);
+  }
+}
+
+class BlockSteps implements VisibleSteps {
+  private readonly k: number;
+
+  constructor(
+    private readonly list: readonly Visibility[],
+    private readonly reported: Int32Array,
+    private readonly earliest: Int32Array,
+    private readonly knownAt: string,
+  ) {
+    this.k = dayNumber(knownAt);
+  }
+
+  // Retractions are rare: a piece reported in time is checked in full.
+  private visible(j: number): boolean {
+    return this.reported[j]! <= this.k && isVisibleAt(this.list[j]!, this.knownAt);
+  }
+
+  previous(i: number): number {
+    let j = i - 1;
+    while (j >= 0) {
+      if (j % BLOCK === BLOCK - 1 && this.earliest[(j - BLOCK + 1) / BLOCK]! > this.k) j -= BLOCK;
+      else if (this.visible(j)) return j;
+      else j--;
+    }
+    return -1;
+  }
+
+  next(i: number): number {
+    const n = this.list.length;
+    let j = i + 1;
+    while (j < n) {
+      if (j % BLOCK === 0 && this.earliest[j / BLOCK]! > this.k) j += BLOCK;
+      else if (this.visible(j)) return j;
+      else j++;
+    }
+    return -1;
   }
 }
