@@ -88,19 +88,6 @@ export interface MemberEntry extends Qualified {
   evidence: EvidenceRef[];
 }
 
-/**
- * The states that are members at `asOf`, and those that may be: a change dated by
- * a range leaves membership uncertain inside that range.
- */
-export function membersAt(state: MembershipState, q: TemporalQuery, nameOf: NameOf): MemberEntry[] {
-  const out: MemberEntry[] = [];
-  for (const countryId of state.keys()) {
-    const r = state.read(countryId, q);
-    if (r && (r.value === 'member' || r.uncertain)) out.push(entryOf(countryId, r, nameOf, q));
-  }
-  return out.sort(byCountry);
-}
-
 export interface UnknownEntry {
   country: string;
   countryId: string;
@@ -108,16 +95,53 @@ export interface UnknownEntry {
   firstEvidence: string;
 }
 
-/** The states the record has membership evidence about, but none (stated or implied) that reaches `asOf`. */
-export function unknownAt(state: MembershipState, q: TemporalQuery, nameOf: NameOf): UnknownEntry[] {
-  const out: UnknownEntry[] = [];
-  for (const countryId of state.keys()) {
-    if (state.read(countryId, q) !== null) continue;
-    const first = state.firstEvidence(countryId, q.knownAt);
-    if (first) out.push({ country: nameOf(countryId), countryId, firstEvidence: first.occurred.earliest });
+/**
+ * At `asOf`: the states that are members, and those that may be (a change dated by a
+ * range leaves membership uncertain inside it); and the states the record has
+ * membership evidence about, but none (stated or implied) that reaches `asOf`.
+ * One reading per state serves both lists.
+ */
+export function membershipAt(
+  state: MembershipState,
+  q: TemporalQuery,
+  nameOf: NameOf,
+): { members: MemberEntry[]; unknown: UnknownEntry[] } {
+  const members: MemberEntry[] = [];
+  const unknown: UnknownEntry[] = [];
+  for (const countryId of keysByName(state, nameOf)) {
+    const r = state.read(countryId, q);
+    if (r === null) {
+      const first = state.firstEvidence(countryId, q.knownAt);
+      if (first) unknown.push({ country: nameOf(countryId), countryId, firstEvidence: first.occurred.earliest });
+    } else if (r.value === 'member' || r.uncertain) members.push(entryOf(countryId, r, nameOf, q.asOf));
   }
-  return out.sort(byCountry);
+  // Already in order unless a name changed since the order was kept: then the sort mends it.
+  return { members: members.sort(byCountry), unknown: unknown.sort(byCountry) };
 }
+
+export const membersAt = (state: MembershipState, q: TemporalQuery, nameOf: NameOf): MemberEntry[] =>
+  membershipAt(state, q, nameOf).members;
+
+export const unknownAt = (state: MembershipState, q: TemporalQuery, nameOf: NameOf): UnknownEntry[] =>
+  membershipAt(state, q, nameOf).unknown;
+
+/**
+ * The states in order of name, kept per state until a state is added, so that answers
+ * come out sorted (a sort of sorted input is one pass) instead of sorted per read.
+ */
+function keysByName(state: MembershipState, nameOf: NameOf): readonly string[] {
+  let kept = byName.get(state);
+  if (!kept || kept.length !== state.size) {
+    kept = [...state.keys()]
+      .map((countryId) => ({ country: nameOf(countryId), countryId }))
+      .sort(byCountry)
+      .map((k) => k.countryId);
+    byName.set(state, kept);
+  }
+  return kept;
+}
+
+const byName = new WeakMap<MembershipState, string[]>();
 
 /** One state's status as of a date: member, not-member, possibly-member, or null when nothing is known. */
 export function membershipStatusAt(
@@ -134,9 +158,9 @@ export function membershipStatusAt(
  * the reading alone, so reads of everything known share it; on the evidence's own
  * days `lastEvidence` is the day read, so the entry is made for that read.
  */
-function entryOf(countryId: string, r: Reading<Status>, nameOf: NameOf, { asOf, knownAt }: TemporalQuery): MemberEntry {
-  // Readings as known at a date are made per read: caching entries for them would only churn the cache.
-  const shareable = knownAt === null && (r.supportedUntil === null || (!r.uncertain && r.supportedUntil < asOf));
+function entryOf(countryId: string, r: Reading<Status>, nameOf: NameOf, asOf: string): MemberEntry {
+  // Readings made for one read (as known at an early date) are not cached: their entries would only churn the cache.
+  const shareable = r.shared && (r.supportedUntil === null || (!r.uncertain && r.supportedUntil < asOf));
   let entry = shareable ? entries.get(r) : undefined;
   if (!entry) {
     entry = {

@@ -1,9 +1,11 @@
 import { loadConfig } from './config';
 import { isFailure } from './errors';
+import { keepReadGarbageYoung } from './gc-tuning';
 import { createLogger } from './logger';
 import { startService } from './service';
 
 async function main(): Promise<void> {
+  keepReadGarbageYoung();
   let config;
   try {
     config = loadConfig();

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { components } from '../../../openapi/schema';
 import { chairmanshipAt } from '../../../projections/chairmanship';
 import type { EntityRegistry } from '../../../projections/entities';
-import { membersAt, membershipTimeline, unknownAt } from '../../../projections/membership';
+import { membershipAt, membershipTimeline } from '../../../projections/membership';
 import { relationsAt } from '../../../projections/relations';
 import { statementFilter, statementView } from '../../../projections/statements';
 import { summitsAt } from '../../../projections/summits';
@@ -55,8 +55,7 @@ export function readModelRoutes(engine: ProjectionEngine, store: EventStore): Ro
     const body: Schemas['Membership'] = {
       ...q,
       position: engine.currentPosition,
-      members: membersAt(m.membership, q, m.entities.nameOf),
-      unknown: unknownAt(m.membership, q, m.entities.nameOf),
+      ...membershipAt(m.membership, q, m.entities.nameOf),
     };
     res.json(body);
   });
