@@ -126,36 +126,18 @@ export function insertEvidence<V>(list: Evidence<V>[], item: Evidence<V>): void 
 }
 
 /**
- * Index of the last of `items` (sorted by `dateOf`) dated on or before `date`, or -1.
- * A binary search of its own rather than prefixLength: reads run one per entity, and
- * a module-level `dateOf` allocates no closure.
- */
-function lastDatedBy<T>(items: readonly T[], date: string, dateOf: (item: T) => string): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (dateOf(items[mid]!) <= date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
-
-const startOf = (e: Evidence<unknown>) => e.occurred.earliest;
-const itself = (d: string) => d;
-
-/** Index of the last evidence that begins on or before `asOf`, or -1. */
-const lastStartingBy = (list: readonly Evidence<unknown>[], asOf: string) => lastDatedBy(list, asOf, startOf);
-
-/**
- * The pieces of evidence a reading looked at, by index, and whether it used the
- * floor: the same reading follows at any date known at which each of them (and the
- * floor, if used) is visible or not as it is with everything known.
+ * Which pieces of evidence decide a reading, by index (-1: none): where the walk back
+ * over the current run stopped, the run's first and last piece, and the next piece;
+ * and whether it used the floor. The same reading follows at any date known at which
+ * these, the floor if used, and every retracted piece from `stop` to `next` (to the
+ * end, if no next) are visible or not as with everything known. Other pieces inside
+ * the run agree with it, so whether they are visible does not change it.
  */
 export interface ReadSpan {
-  from: number;
-  /** Inclusive; -1 with an empty list. */
-  to: number;
+  stop: number;
+  first: number;
+  last: number;
+  next: number;
   usedFloor: boolean;
 }
 
@@ -175,18 +157,13 @@ export function readAt<V>(
   steps: VisibleSteps = linearSteps(list, knownAt),
   span?: ReadSpan,
 ): Reading<V> | null {
-  let i = lastStartingBy(list, asOf);
+  let i = steps.lastBegunBy(asOf);
   if (i >= 0 && !isVisibleAt(list[i]!, knownAt)) i = steps.previous(i);
   const visibleFloor = floor && isVisibleAt(floor, knownAt) ? floor : null;
   const n = steps.next(i);
   const next = n < 0 ? null : list[n]!;
-  // What follows looks no further than `next` (or the end, when nothing visible follows).
-  if (span) span.to = n < 0 ? list.length - 1 : n;
   if (i < 0) {
-    if (span) {
-      span.from = 0;
-      span.usedFloor = true;
-    }
+    if (span) setSpan(span, -1, -1, -1, n, true);
     // Nothing before asOf: only an implication reaches back, and only as far as the floor.
     if (!next || next.basis !== 'implied' || next.kind !== 'attestation' || !visibleFloor || asOf < visibleFloor.date)
       return null;
@@ -208,10 +185,7 @@ export function readAt<V>(
   const last = list[i]!;
   const confirmedLater = next !== null && next.kind === 'attestation' && next.value === last.value;
   if (last.kind === 'change' && asOf < last.occurred.latest) {
-    if (span) {
-      span.from = i;
-      span.usedFloor = false;
-    }
+    if (span) setSpan(span, i, i, i, n, false);
     return {
       value: last.value,
       uncertain: true,
@@ -229,14 +203,11 @@ export function readAt<V>(
     };
   }
   // Walk back over earlier reports of the same value, up to the change that set it.
-  let first = last;
+  let f = i;
   let j = steps.previous(i);
-  for (; first.kind === 'attestation' && j >= 0 && list[j]!.value === last.value; j = steps.previous(j))
-    first = list[j]!;
-  if (span) {
-    span.from = Math.max(j, 0);
-    span.usedFloor = j < 0;
-  }
+  for (; list[f]!.kind === 'attestation' && j >= 0 && list[j]!.value === last.value; j = steps.previous(j)) f = j;
+  const first = list[f]!;
+  if (span) setSpan(span, j, f, i, n, j < 0);
   return {
     value: last.value,
     uncertain: false,
@@ -249,6 +220,14 @@ export function readAt<V>(
     confirmedLater,
     shared: false,
   };
+}
+
+function setSpan(span: ReadSpan, stop: number, first: number, last: number, next: number, usedFloor: boolean): void {
+  span.stop = stop;
+  span.first = first;
+  span.last = last;
+  span.next = next;
+  span.usedFloor = usedFloor;
 }
 
 function sinceOf(
@@ -310,9 +289,6 @@ export function changePoints(list: readonly Evidence<unknown>[], floor: Floor | 
     ]),
   ].sort();
 }
-
-/** Index of the last sorted date on or before `date`, or -1. */
-export const lastAtOrBefore = (sorted: readonly string[], date: string) => lastDatedBy(sorted, date, itself);
 
 export const segmentBasis = (r: Reading<unknown>, asOf: string): SegmentBasis =>
   qualify(r, asOf).extrapolated ? 'extrapolated' : r.basis === 'implied' ? 'implied' : 'known';

@@ -2,7 +2,6 @@ import type { RecordedEvent } from '../events/envelope';
 import {
   changePoints,
   insertEvidence,
-  lastAtOrBefore,
   readAt,
   segments,
   withImplied,
@@ -14,6 +13,7 @@ import {
   type Segment,
 } from './evidence';
 import { isVisibleAt, retractionOf, type TemporalQuery, type Visibility } from './projection';
+import { dayNumber, lastAtOrBeforeDay } from './day-number';
 import { ReportedBlocks } from './visible-steps';
 
 export interface TemporalIndexSnapshot<V> {
@@ -37,32 +37,23 @@ export class TemporalIndex<V> {
     return r !== null;
   }
 
-  private readonly byKey = new Map<string, Evidence<V>[]>();
+  private readonly entities = new Map<string, Entity<V>>();
   private readonly byEvent = new Map<string, { key: string; evidence: Evidence<V>[] }>();
   private floor: Floor | null = null;
-  /**
-   * Per entity, the reading with everything known from each date where it can change
-   * (a piece of evidence begins, or a dated-by-range change ends) until the next, and
-   * from what date known it holds: reads are a binary search over these. Dropped for
-   * the entity a new fact touches.
-   */
-  private readonly readings = new Map<string, Readings<V>>();
-  /** Per entity read as known at a date, its report dates in blocks (see ReportedBlocks). Dropped when its list changes. */
-  private readonly reportedBlocks = new Map<string, ReportedBlocks>();
 
   add(key: string, evidence: Evidence<V>): void {
-    let list = this.byKey.get(key);
-    if (!list) this.byKey.set(key, (list = []));
+    let entity = this.entities.get(key);
+    if (!entity) this.entities.set(key, (entity = { list: [], readings: null, blocks: null, retracted: false }));
     const pieces = withImplied(evidence, this.implies);
-    for (const piece of pieces) insertEvidence(list, piece);
+    for (const piece of pieces) insertEvidence(entity.list, piece);
     this.byEvent.set(evidence.eventId, { key, evidence: pieces });
-    this.reportedBlocks.delete(key);
+    entity.blocks = null;
     // Keep the dates sorted as they come (a live fold reads after every event; re-sorting would cost n log n each time).
-    const r = this.readings.get(key);
+    const r = entity.readings;
     if (r) {
       for (const piece of pieces) {
-        insertPoint(r.points, piece.occurred.earliest);
-        if (piece.kind === 'change') insertPoint(r.points, piece.occurred.latest);
+        insertPoint(r, piece.occurred.earliest);
+        if (piece.kind === 'change') insertPoint(r, piece.occurred.latest);
       }
       r.readings = [];
       r.sharedFrom = [];
@@ -79,30 +70,41 @@ export class TemporalIndex<V> {
   setFloor(floor: Floor): void {
     if (this.floor && this.floor.retractedAt === null && this.floor.date <= floor.date) return;
     this.floor = floor;
-    this.readings.clear();
+    this.dropReadings();
   }
 
   /** Withdraws the evidence an event gave, from `at` on (knownAt before it still sees it). */
   retract(eventId: string, at: string): void {
     if (this.floor?.eventId === eventId && this.floor.retractedAt === null) {
       this.floor.retractedAt = at;
-      this.readings.clear();
+      this.dropReadings();
     }
     const found = this.byEvent.get(eventId);
     if (!found || found.evidence[0]!.retractedAt !== null) return;
     for (const piece of found.evidence) piece.retractedAt = at;
-    this.readings.delete(found.key);
+    const entity = this.entities.get(found.key)!;
+    entity.readings = null;
+    entity.retracted = true;
+  }
+
+  private dropReadings(): void {
+    for (const entity of this.entities.values()) entity.readings = null;
   }
 
   toJSON(): TemporalIndexSnapshot<V> {
-    return { entries: [...this.byKey], floor: this.floor };
+    return { entries: [...this.entities].map(([key, { list }]) => [key, list]), floor: this.floor };
   }
 
   static fromJSON<V>(snapshot: TemporalIndexSnapshot<V>, implies?: Implication<V>): TemporalIndex<V> {
     const index = new TemporalIndex<V>(implies);
     index.floor = snapshot.floor;
     for (const [key, list] of snapshot.entries) {
-      index.byKey.set(key, list);
+      index.entities.set(key, {
+        list,
+        readings: null,
+        blocks: null,
+        retracted: list.some((e) => e.retractedAt !== null),
+      });
       for (const evidence of list) {
         const found = index.byEvent.get(evidence.eventId);
         if (found) found.evidence.push(evidence);
@@ -114,31 +116,25 @@ export class TemporalIndex<V> {
 
   /** How many entities have evidence. */
   get size(): number {
-    return this.byKey.size;
+    return this.entities.size;
   }
 
   keys(): IterableIterator<string> {
-    return this.byKey.keys();
+    return this.entities.keys();
   }
 
   /** The evidence visible at `knownAt`, implied pieces included. */
   evidence(key: string, knownAt: string | null): readonly Evidence<V>[] {
-    return (this.byKey.get(key) ?? []).filter((e) => isVisibleAt(e, knownAt));
+    return (this.entities.get(key)?.list ?? []).filter((e) => isVisibleAt(e, knownAt));
   }
 
   /** The earliest evidence about `key` visible at `knownAt`, without filtering the rest. */
   firstEvidence(key: string, knownAt: string | null): Evidence<V> | undefined {
-    const list = this.byKey.get(key);
-    if (!list) return undefined;
-    if (knownAt === null) return list.find((e) => isVisibleAt(e, knownAt));
-    const i = this.blocksOf(key, list).steps(knownAt).next(-1);
-    return i < 0 ? undefined : list[i];
-  }
-
-  private blocksOf(key: string, list: readonly Evidence<V>[]): ReportedBlocks {
-    let blocks = this.reportedBlocks.get(key);
-    if (!blocks) this.reportedBlocks.set(key, (blocks = new ReportedBlocks(list)));
-    return blocks;
+    const entity = this.entities.get(key);
+    if (!entity) return undefined;
+    if (knownAt === null) return entity.list.find((e) => isVisibleAt(e, knownAt));
+    const i = blocksOf(entity).steps(knownAt).next(-1);
+    return i < 0 ? undefined : entity.list[i];
   }
 
   /** The floor visible at `knownAt`. */
@@ -153,40 +149,42 @@ export class TemporalIndex<V> {
    * for this read, stepping over evidence not yet reported.
    */
   read(key: string, q: TemporalQuery): Reading<V> | null {
-    const list = this.byKey.get(key);
-    if (!list) return null;
-    let r = this.readings.get(key);
+    const entity = this.entities.get(key);
+    if (!entity) return null;
+    const { list } = entity;
+    let r = entity.readings;
     if (!r) {
-      r = { points: changePoints(list, this.floorAt(null)), readings: [], sharedFrom: [] };
-      this.readings.set(key, r);
+      const points = changePoints(list, this.floorAt(null));
+      entity.readings = r = { points, days: points.map(dayNumber), readings: [], sharedFrom: [] };
     }
     // Before every point there is no evidence and no floor, whatever is known.
-    const i = lastAtOrBefore(r.points, q.asOf);
+    const i = lastAtOrBeforeDay(r.days, dayNumber(q.asOf));
     if (i < 0) return null;
     // Computed on first use, so memory follows the dates actually read.
     // undefined: not yet computed; null (every piece of evidence there retracted) is kept like any reading.
     let reading = r.readings[i];
     if (reading === undefined) {
-      const span: ReadSpan = { from: 0, to: -1, usedFloor: false };
+      const span: ReadSpan = { stop: -1, first: -1, last: -1, next: -1, usedFloor: false };
       r.readings[i] = reading = readAt(list, r.points[i]!, null, this.floor, undefined, span);
       if (reading) reading.shared = true;
-      r.sharedFrom[i] = this.knownFrom(list, span);
+      r.sharedFrom[i] = this.knownFrom(entity, span);
     }
-    if (q.knownAt === null || q.knownAt >= r.sharedFrom[i]!) return reading;
-    return readAt(list, q.asOf, q.knownAt, this.floor, this.blocksOf(key, list).steps(q.knownAt));
+    if (q.knownAt === null || dayNumber(q.knownAt) >= r.sharedFrom[i]!) return reading;
+    return readAt(list, q.asOf, q.knownAt, this.floor, blocksOf(entity).steps(q.knownAt));
   }
 
-  /** The date from which each piece a reading looked at is visible, or not, as with everything known. */
-  private knownFrom(list: readonly Evidence<V>[], span: ReadSpan): string {
-    let from = '';
-    for (let j = span.from; j <= span.to; j++) {
-      const at = settledAt(list[j]!);
-      if (at > from) from = at;
+  /** The day from which the pieces that decide a reading (see ReadSpan) are visible, or not, as with everything known. */
+  private knownFrom({ list, retracted }: Entity<V>, span: ReadSpan): number {
+    let from = 0;
+    for (const j of [span.stop, span.first, span.last, span.next])
+      if (j >= 0) from = Math.max(from, settledAt(list[j]!));
+    // Retracted pieces are rare: the scan runs only for an entity that has one.
+    if (retracted) {
+      const end = span.next < 0 ? list.length - 1 : span.next;
+      for (let j = Math.max(span.stop, 0); j <= end; j++)
+        if (list[j]!.retractedAt !== null) from = Math.max(from, settledAt(list[j]!));
     }
-    if (span.usedFloor && this.floor) {
-      const at = settledAt(this.floor);
-      if (at > from) from = at;
-    }
+    if (span.usedFloor && this.floor) from = Math.max(from, settledAt(this.floor));
     return from;
   }
 
@@ -195,18 +193,40 @@ export class TemporalIndex<V> {
   }
 }
 
-/** From this date known on, a fact is as visible as with everything known: reported, and retracted if it ever is. */
+interface Entity<V> {
+  list: Evidence<V>[];
+  /**
+   * The reading with everything known from each date where it can change (a piece of
+   * evidence begins, or a dated-by-range change ends) until the next, and from what
+   * day known it holds: reads are a binary search over these. Null until first read;
+   * dropped when a retraction or a floor changes what it says.
+   */
+  readings: Readings<V> | null;
+  /** For reads as known at a date: its report dates in blocks (see ReportedBlocks). Dropped when its list changes. */
+  blocks: ReportedBlocks | null;
+  /** Whether any of its evidence was ever retracted. */
+  retracted: boolean;
+}
+
+const blocksOf = (entity: Entity<unknown>): ReportedBlocks => (entity.blocks ??= new ReportedBlocks(entity.list));
+
+/** From this day known on, a fact is as visible as with everything known: reported, and retracted if it ever is. */
 const settledAt = (f: Visibility) =>
-  f.retractedAt !== null && f.retractedAt > f.reported ? f.retractedAt : f.reported;
+  dayNumber(f.retractedAt !== null && f.retractedAt > f.reported ? f.retractedAt : f.reported);
 
 interface Readings<V> {
   points: string[];
+  /** `points` as day numbers, searched without touching the strings. */
+  days: number[];
   readings: (Reading<V> | null | undefined)[];
-  /** Known at this date or later, the reading at the same index is the one of everything known. */
-  sharedFrom: string[];
+  /** Known at this day (a day number) or later, the reading at the same index is the one of everything known. */
+  sharedFrom: number[];
 }
 
-function insertPoint(points: string[], date: string): void {
-  const i = lastAtOrBefore(points, date);
-  if (points[i] !== date) points.splice(i + 1, 0, date);
+function insertPoint(r: Readings<unknown>, date: string): void {
+  const day = dayNumber(date);
+  const i = lastAtOrBeforeDay(r.days, day);
+  if (r.days[i] === day) return;
+  r.points.splice(i + 1, 0, date);
+  r.days.splice(i + 1, 0, day);
 }

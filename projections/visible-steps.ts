@@ -1,21 +1,43 @@
+import { dayNumber, lastAtOrBeforeDay } from './day-number';
 import { isVisibleAt, type Visibility } from './projection';
 
-/** From one piece of evidence to the nearest one visible at a date, before or after it (-1: none). */
+/** What steps read of a piece of evidence: when it begins, and when it was reported and retracted. */
+export interface Dated extends Visibility {
+  occurred: { earliest: string };
+}
+
+/**
+ * Over a list ordered by when each piece begins: the last piece begun by a date, and
+ * from one piece to the nearest one visible at a date, before or after it (-1: none).
+ */
 export interface VisibleSteps {
+  lastBegunBy(asOf: string): number;
   previous(i: number): number;
   next(i: number): number;
 }
 
 /** Steps one by one: right for a list read once, costly for a long list read as known at an early date. */
-export const linearSteps = (list: readonly Visibility[], knownAt: string | null): VisibleSteps =>
+export const linearSteps = (list: readonly Dated[], knownAt: string | null): VisibleSteps =>
   new LinearSteps(list, knownAt);
 
 // Steps are classes, not closures: a read as known at a date makes one per entity, and closures cost three allocations each.
 class LinearSteps implements VisibleSteps {
   constructor(
-    private readonly list: readonly Visibility[],
+    private readonly list: readonly Dated[],
     private readonly knownAt: string | null,
   ) {}
+
+  lastBegunBy(asOf: string): number {
+    const { list } = this;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]!.occurred.earliest <= asOf) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
 
   previous(i: number): number {
     let j = i - 1;
@@ -33,9 +55,6 @@ class LinearSteps implements VisibleSteps {
 
 const BLOCK = 16;
 
-/** An ISO day as a comparable integer (2007-10-06 → 20071006). */
-const dayNumber = (d: string) => Number(d.slice(0, 4)) * 10000 + Number(d.slice(5, 7)) * 100 + Number(d.slice(8, 10));
-
 /**
  * The report dates of a list, with the earliest of each block of 16: a step skips a
  * whole block none of whose evidence was reported yet. Reading as known at an early
@@ -43,10 +62,12 @@ const dayNumber = (d: string) => Number(d.slice(0, 4)) * 10000 + Number(d.slice(
  * Built for a list as it is; a list that changes needs a new one.
  */
 export class ReportedBlocks {
+  private readonly begins: Int32Array;
   private readonly reported: Int32Array;
   private readonly earliest: Int32Array;
 
-  constructor(private readonly list: readonly Visibility[]) {
+  constructor(private readonly list: readonly Dated[]) {
+    this.begins = Int32Array.from(list, (e) => dayNumber(e.occurred.earliest));
     this.reported = Int32Array.from(list, (e) => dayNumber(e.reported));
     this.earliest = new Int32Array(Math.ceil(list.length / BLOCK)).fill(2 ** 31 - 1);
     this.reported.forEach((r, i) => {
@@ -57,7 +78,7 @@ export class ReportedBlocks {
 
   /** Steps for `knownAt` (a date; with everything known, nothing is skipped by report date). */
   steps(knownAt: string): VisibleSteps {
-    return new BlockSteps(this.list, this.reported, this.earliest, knownAt);
+    return new BlockSteps(this.list, this.begins, this.reported, this.earliest, knownAt);
   }
 }
 
@@ -66,11 +87,16 @@ class BlockSteps implements VisibleSteps {
 
   constructor(
     private readonly list: readonly Visibility[],
+    private readonly begins: Int32Array,
     private readonly reported: Int32Array,
     private readonly earliest: Int32Array,
     private readonly knownAt: string,
   ) {
     this.k = dayNumber(knownAt);
+  }
+
+  lastBegunBy(asOf: string): number {
+    return lastAtOrBeforeDay(this.begins, dayNumber(asOf));
   }
 
   // Retractions are rare: a piece reported in time is checked in full.

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { ReportedBlocks, linearSteps } from '../projections/visible-steps';
 
-const day = fc
-  .integer({ min: 0, max: 365 * 20 })
-  .map((n) => new Date(Date.UTC(1992, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+const dayAfter = (days: number) => new Date(Date.UTC(1992, 0, 1) + days * 86_400_000).toISOString().slice(0, 10);
+const day = fc.integer({ min: 0, max: 365 * 20 }).map(dayAfter);
+
+/** Each piece begins `gap` days after the one before it (0: all on one day), as lists are ordered. */
+const begun = <T>(list: T[], gap: number) => list.map((p, i) => ({ ...p, occurred: { earliest: dayAfter(i * gap) } }));
 
 const piece = fc.record({ reported: day, retractedAt: fc.option(day, { freq: 8 }) });
 
@@ -33,13 +35,16 @@ describe('stepping to evidence visible as known at a date', () => {
     fc.assert(
       fc.property(
         fc.oneof(fc.array(piece, { maxLength: 120 }), inWorldOrder, inRuns),
+        fc.integer({ min: 0, max: 90 }),
         day,
         fc.nat(),
-        (list, someDay, pick) => {
+        (pieces, gap, someDay, pick) => {
+          const list = begun(pieces, gap);
           // Half the time a date the list itself holds, so that what is known ends inside it.
           const knownAt = list.length && pick % 2 ? list[pick % list.length]!.reported : someDay;
           const blocks = new ReportedBlocks(list).steps(knownAt);
           const linear = linearSteps(list, knownAt);
+          expect(blocks.lastBegunBy(someDay)).toBe(linear.lastBegunBy(someDay));
           for (let i = -1; i <= list.length; i++) {
             if (i >= 0) expect(blocks.previous(i)).toBe(linear.previous(i));
             if (i < list.length) expect(blocks.next(i)).toBe(linear.next(i));
@@ -52,6 +57,7 @@ describe('stepping to evidence visible as known at a date', () => {
 
   test('given a long list reported late, when known at an early date, then a step reads only the pieces reported in time', () => {
     const list = Array.from({ length: 10_000 }, (_, i) => ({
+      occurred: { earliest: '1992-01-01' },
       reported: i === 5 ? '1993-01-01' : '2009-01-01',
       retractedAt: null,
     }));
