@@ -26,7 +26,9 @@ export class SseChannel {
   private readonly onClose: (() => void)[] = [];
   private readonly heartbeat: NodeJS.Timeout;
   /** Frames written since the last flush, sent together by the hub's next one. */
-  private pending = '';
+  private pending: string[] = [];
+  /** Their length in characters, for the cut-off. */
+  private pendingLength = 0;
 
   constructor(
     private readonly res: Response,
@@ -71,8 +73,8 @@ export class SseChannel {
     this.closed = true;
     clearInterval(this.heartbeat);
     // What this turn wrote still goes out, unless the consumer was cut off for falling behind.
-    this.res.end(this.pending);
-    this.pending = '';
+    this.res.end(this.pending.join(''));
+    this.pending = [];
     for (const fn of this.onClose) fn();
   }
 
@@ -83,24 +85,40 @@ export class SseChannel {
    */
   private write(chunk: string): void {
     if (this.closed) return;
-    if (this.pending === '') this.markPending(this);
-    this.pending += chunk;
-    if (this.pending.length > this.options.maxBufferedBytes) this.cutOff();
+    if (this.pending.length === 0) this.markPending(this);
+    this.pending.push(chunk);
+    this.pendingLength += chunk.length;
+    if (this.pendingLength > this.options.maxBufferedBytes) this.cutOff();
   }
 
-  /** Writes what is pending; the hub calls it once per window. */
-  flush(): void {
-    if (this.closed || this.pending === '') return;
-    this.res.write(this.pending);
-    this.pending = '';
+  /** The frames pending, handed over to be written (with `flush`); none if closed. */
+  takePending(): readonly string[] {
+    const frames = this.closed ? [] : this.pending;
+    this.pending = [];
+    this.pendingLength = 0;
+    return frames;
+  }
+
+  /** Writes frames taken from `takePending`, already encoded; the hub calls it once per window. */
+  flush(chunk: Buffer): void {
+    if (this.closed) return;
+    this.res.write(chunk);
     // A consumer that does not keep up is cut off rather than buffered without limit.
     if (this.res.writableLength > this.options.maxBufferedBytes) this.cutOff();
   }
 
   private cutOff(): void {
-    this.pending = '';
+    this.pending = [];
+    this.pendingLength = 0;
     this.close();
   }
+}
+
+/** The same frames in the same order. A frame sent to many is one string, so this is mostly a pointer check. */
+function sameFrames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export const frame = (id: number, event: string, data: unknown) =>
@@ -139,7 +157,14 @@ export class SseHub {
       this.flushTimer = null;
       const due = [...this.pending];
       this.pending.clear();
-      for (const c of due) c.flush();
+      // Subscribers following the same events were handed the same frames: encode them once for all.
+      let last: { frames: readonly string[]; chunk: Buffer } | null = null;
+      for (const c of due) {
+        const frames = c.takePending();
+        if (frames.length === 0) continue;
+        if (!last || !sameFrames(last.frames, frames)) last = { frames, chunk: Buffer.from(frames.join('')) };
+        c.flush(last.chunk);
+      }
     }, this.options.flushMs);
   }
 
