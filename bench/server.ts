@@ -27,7 +27,8 @@ export async function startServer(
   const dbPath = env.SQLITE_PATH ?? join(dir!, 'events.db');
   const port = await freePort();
   const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(__dirname, '..', 'src', 'main.ts')], {
+  // The build `npm start` runs (package.json builds it before each benchmark), not the sources through tsx.
+  const child = spawn(process.execPath, [...nodeArgs, join(__dirname, '..', 'dist', 'src', 'main.js')], {
     env: {
       ...process.env,
       PORT: String(port),
