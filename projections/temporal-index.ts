@@ -38,7 +38,11 @@ export class TemporalIndex<V> {
   }
 
   private readonly entities = new Map<string, Entity<V>>();
-  private readonly byEvent = new Map<string, { key: string; evidence: Evidence<V>[] }>();
+  /**
+   * The evidence each event gave, for retractions. Built on the first one (they are
+   * rare, and a map of every event id was a twentieth of a rebuild), kept after.
+   */
+  private byEvent: Map<string, { key: string; evidence: Evidence<V>[] }> | null = null;
   private floor: Floor | null = null;
 
   add(key: string, evidence: Evidence<V>): void {
@@ -46,7 +50,7 @@ export class TemporalIndex<V> {
     if (!entity) this.entities.set(key, (entity = { list: [], readings: null, blocks: null, retracted: false }));
     const pieces = withImplied(evidence, this.implies);
     for (const piece of pieces) insertEvidence(entity.list, piece);
-    this.byEvent.set(evidence.eventId, { key, evidence: pieces });
+    this.byEvent?.set(evidence.eventId, { key, evidence: pieces });
     entity.blocks = null;
     // Keep the dates sorted as they come (a live fold reads after every event; re-sorting would cost n log n each time).
     const r = entity.readings;
@@ -62,7 +66,7 @@ export class TemporalIndex<V> {
 
   /** Which entity an event gave evidence about, and the evidence it states. */
   locate(eventId: string): { key: string; evidence: Evidence<V> } | undefined {
-    const found = this.byEvent.get(eventId);
+    const found = this.eventIndex().get(eventId);
     return found && { key: found.key, evidence: found.evidence[found.evidence.length - 1]! };
   }
 
@@ -79,7 +83,7 @@ export class TemporalIndex<V> {
       this.floor.retractedAt = at;
       this.dropReadings();
     }
-    const found = this.byEvent.get(eventId);
+    const found = this.eventIndex().get(eventId);
     if (!found || found.evidence[0]!.retractedAt !== null) return;
     for (const piece of found.evidence) piece.retractedAt = at;
     const entity = this.entities.get(found.key)!;
@@ -105,13 +109,21 @@ export class TemporalIndex<V> {
         blocks: null,
         retracted: list.some((e) => e.retractedAt !== null),
       });
-      for (const evidence of list) {
-        const found = index.byEvent.get(evidence.eventId);
-        if (found) found.evidence.push(evidence);
-        else index.byEvent.set(evidence.eventId, { key, evidence: [evidence] });
-      }
     }
     return index;
+  }
+
+  private eventIndex(): Map<string, { key: string; evidence: Evidence<V>[] }> {
+    if (this.byEvent) return this.byEvent;
+    const byEvent = (this.byEvent = new Map<string, { key: string; evidence: Evidence<V>[] }>());
+    // A change's pieces share its event id; in date order its implied piece comes first, as `add` keeps them.
+    for (const [key, { list }] of this.entities)
+      for (const evidence of list) {
+        const found = byEvent.get(evidence.eventId);
+        if (found) found.evidence.push(evidence);
+        else byEvent.set(evidence.eventId, { key, evidence: [evidence] });
+      }
+    return byEvent;
   }
 
   /** How many entities have evidence. */
