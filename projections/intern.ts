@@ -14,14 +14,17 @@ export function intern(s: string): string {
   return s;
 }
 
-/** A date with its strings shared; a day's text and notation are usually the day itself. */
-export const internDate = (d: FuzzyDate): FuzzyDate => ({
-  earliest: intern(d.earliest),
-  latest: intern(d.latest),
-  precision: d.precision,
-  text: intern(d.text),
-  edtf: intern(d.edtf),
-});
+/**
+ * A date with its strings shared. A day's bounds, text and notation are usually the
+ * day itself: comparing is cheaper than looking each one up (a rebuild interns
+ * millions).
+ */
+export function internDate(d: FuzzyDate): FuzzyDate {
+  const earliest = intern(d.earliest);
+  const latest = d.latest === earliest ? earliest : intern(d.latest);
+  const same = (s: string) => (s === earliest ? earliest : intern(s));
+  return { earliest, latest, precision: d.precision, text: same(d.text), edtf: same(d.edtf) };
+}
 
 const topicLists = new Map<string, readonly string[]>();
 
