@@ -2,7 +2,7 @@ import { dayNumber, lastAtOrBeforeDay } from './day-number';
 import { isVisibleAt, type Visibility } from './projection';
 
 /** What steps read of a piece of evidence: when it begins, and when it was reported and retracted. */
-export interface Dated extends Visibility {
+export interface Steppable extends Visibility {
   occurred: { earliest: string };
 }
 
@@ -17,13 +17,13 @@ export interface VisibleSteps {
 }
 
 /** Steps one by one: right for a list read once, costly for a long list read as known at an early date. */
-export const linearSteps = (list: readonly Dated[], knownAt: string | null): VisibleSteps =>
+export const linearSteps = (list: readonly Steppable[], knownAt: string | null): VisibleSteps =>
   new LinearSteps(list, knownAt);
 
 // Steps are classes, not closures: a read as known at a date makes one per entity, and closures cost three allocations each.
 class LinearSteps implements VisibleSteps {
   constructor(
-    private readonly list: readonly Dated[],
+    private readonly list: readonly Steppable[],
     private readonly knownAt: string | null,
   ) {}
 
@@ -66,7 +66,7 @@ export class ReportedBlocks {
   private readonly reported: Int32Array;
   private readonly earliest: Int32Array;
 
-  constructor(private readonly list: readonly Dated[]) {
+  constructor(private readonly list: readonly Steppable[]) {
     this.begins = Int32Array.from(list, (e) => dayNumber(e.occurred.earliest));
     this.reported = Int32Array.from(list, (e) => dayNumber(e.reported));
     this.earliest = new Int32Array(Math.ceil(list.length / BLOCK)).fill(2 ** 31 - 1);
