@@ -155,16 +155,19 @@ export function membershipStatusAt(
 
 /**
  * A member as a read shows it. Past its evidence (the common case) an entry depends on
- * the reading alone, so reads of everything known share it; on the evidence's own
- * days `lastEvidence` is the day read, so the entry is made for that read.
+ * the reading and the state's name alone, so reads of everything known share it while
+ * the name stands; on the evidence's own days `lastEvidence` is the day read, so the
+ * entry is made for that read.
  */
 function entryOf(countryId: string, r: Reading<Status>, nameOf: NameOf, asOf: string): MemberEntry {
   // Readings made for one read (as known at an early date) are not cached: their entries would only churn the cache.
   const shareable = r.shared && (r.supportedUntil === null || (!r.uncertain && r.supportedUntil < asOf));
+  const country = nameOf(countryId);
   let entry = shareable ? entries.get(r) : undefined;
-  if (!entry) {
+  // A state registered (or registered anew) after its entry was made goes by its new name.
+  if (!entry || entry.country !== country) {
     entry = {
-      country: nameOf(countryId),
+      country,
       countryId,
       status: r.uncertain ? 'possibly-member' : 'member',
       since: r.since,

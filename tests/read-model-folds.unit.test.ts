@@ -1,4 +1,5 @@
 import { chairmanshipAt } from '../projections/chairmanship';
+import { entities } from '../projections/entities';
 import { membersAt, unknownAt } from '../projections/membership';
 import { relationsAt } from '../projections/relations';
 import { sourcesList } from '../projections/sources';
@@ -33,6 +34,28 @@ describe('membership', () => {
         sinceBasis: 'attestation',
       }),
     ]);
+  });
+
+  test('given states already read, when one is registered under a name that sorts first, then members follow the new names', () => {
+    const zed = fact(
+      'MembershipAttested',
+      'country-zed',
+      { country: 'country-zed', member: true },
+      { occurred: '2005-11-11' },
+    );
+    const { models } = fold([source('a1', '2010-01-01'), attested, zed]);
+    const names = () =>
+      membersAt(models.membership, { asOf: '2006-01-01', ...everything }, models.entities.nameOf).map((m) => m.country);
+    // Unregistered states go by their ids; this first read also keeps the states in that order.
+    expect(names()).toEqual(['country-armenia', 'country-zed']);
+    const registered = fact('EntityRegistered', 'country-zed', { id: 'country-zed', kind: 'country', name: 'Albania' });
+    entities.apply(models.entities, {
+      ...registered,
+      position: 4,
+      revision: 0,
+      recordedAt: '2020-01-01T00:00:00.000Z',
+    });
+    expect(names()).toEqual(['Albania', 'country-armenia']);
   });
 
   test('given an attestation, when read before it, then the state is not listed as a member', () => {
