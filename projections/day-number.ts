@@ -4,20 +4,25 @@
  * strings loads each of them from wherever the heap put it.
  */
 export function dayNumber(d: string): number {
-  const digit = (i: number) => d.charCodeAt(i) - 48;
+  // No closure over `d`: reads convert a day per state, and this must not allocate.
   return (
-    digit(0) * 10_000_000 +
-    digit(1) * 1_000_000 +
-    digit(2) * 100_000 +
-    digit(3) * 10_000 +
-    digit(5) * 1000 +
-    digit(6) * 100 +
-    digit(8) * 10 +
-    digit(9)
+    digit(d, 0) * 10_000_000 +
+    digit(d, 1) * 1_000_000 +
+    digit(d, 2) * 100_000 +
+    digit(d, 3) * 10_000 +
+    digit(d, 5) * 1000 +
+    digit(d, 6) * 100 +
+    digit(d, 8) * 10 +
+    digit(d, 9)
   );
 }
 
-/** Index of the last of `sorted` on or before `day`, or -1. */
+const digit = (d: string, i: number) => d.charCodeAt(i) - 48;
+
+/**
+ * Index of the last of `sorted` on or before `day`, or -1. Its own loop rather than
+ * prefixLength: reads search once per state, and prefixLength's predicate is a closure.
+ */
 export function lastAtOrBeforeDay(sorted: ArrayLike<number>, day: number): number {
   let lo = 0;
   let hi = sorted.length;

@@ -21,10 +21,17 @@ export function intern(s: string): string {
  */
 export function internDate(d: FuzzyDate): FuzzyDate {
   const earliest = intern(d.earliest);
-  const latest = d.latest === earliest ? earliest : intern(d.latest);
-  const same = (s: string) => (s === earliest ? earliest : intern(s));
-  return { earliest, latest, precision: d.precision, text: same(d.text), edtf: same(d.edtf) };
+  return {
+    earliest,
+    latest: internLike(d.latest, earliest),
+    precision: d.precision,
+    text: internLike(d.text, earliest),
+    edtf: internLike(d.edtf, earliest),
+  };
 }
+
+/** `s` interned, looked up only when it is not `known` (already interned). */
+const internLike = (s: string, known: string) => (s === known ? known : intern(s));
 
 const topicLists = new Map<string, readonly string[]>();
 

@@ -1,3 +1,4 @@
+import { prefixLength } from './bisect';
 import { dayNumber, lastAtOrBeforeDay } from './day-number';
 import { isVisibleAt, type Visibility } from './projection';
 
@@ -28,15 +29,7 @@ class LinearSteps implements VisibleSteps {
   ) {}
 
   lastBegunBy(asOf: string): number {
-    const { list } = this;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (list[mid]!.occurred.earliest <= asOf) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
+    return prefixLength(this.list.length, (i) => this.list[i]!.occurred.earliest <= asOf) - 1;
   }
 
   previous(i: number): number {
