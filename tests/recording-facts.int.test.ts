@@ -105,6 +105,18 @@ describe('a batch is atomic', () => {
     );
   });
 
+  test('ids the service assigns are UUIDv7 and sort in log order', async () => {
+    const before = await t.store.head();
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await t.post('/v1/streams/person-nikolai-bordyuzha/events', { facts: [statement(), statement()] })).status,
+      ).toBe(201);
+    const ids = (await t.store.readAll({ after: before })).map((e) => e.id);
+    expect(ids).toHaveLength(6);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([...ids].sort()).toEqual(ids);
+  });
+
   test('one bad fact rejects the whole batch and leaves the log as it was', async () => {
     const before = await snapshot();
     const res = await t.post('/v1/streams/person-nikolai-bordyuzha/events', {

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { AppendBody, FactInput, FactInputOf } from '../../commands/fact-input';
 import { firstViolation } from '../../commands/rules';
 import { StreamName, SCHEMA_VERSION, type DomainEvent, type RecordedEvent } from '../../events/envelope';
+import { uuidv7 } from '../../events/ids';
 import { invalid, isFailure, rejected, unavailable } from '../errors';
 import { Turns } from './turns';
 import { replay } from '../store/idempotency';
@@ -100,7 +100,7 @@ export class Recorder {
     // FactInput has validated every part the client sent; the rest is built here, so no second parse.
     // (The cast: TypeScript does not carry the link between `type` and `data` through a rebuilt object.)
     return {
-      id: f.id ?? randomUUID(),
+      id: f.id ?? uuidv7(),
       type: f.type,
       stream: cmd.stream,
       schemaVersion: SCHEMA_VERSION,
