@@ -207,6 +207,79 @@ describe.each(adapters)('EventStore contract: $name', (adapter) => {
     expect(seen).toHaveLength(6);
   });
 
+  test('live events are delivered exactly as the log reads them, whether appends share a commit or fail', async () => {
+    const seen: RecordedEvent[] = [];
+    const sub = store.subscribe(0, (e) => seen.push(e));
+    // Appended while the subscription still catches up, then in one turn, with a duplicate and a replay among them.
+    const dup = attestation('country-a');
+    const outcomes = await Promise.allSettled([
+      store.append('country-a', [dup, attestation('country-a')], 'any'),
+      store.append('country-b', [attestation('country-b')], 'any', { idempotency: { key: 'k', fingerprint: 'f' } }),
+      store.append('country-c', [attestation('country-c'), dup], 'any'),
+      store.append('country-b', [attestation('country-b')], 'any', { idempotency: { key: 'k', fingerprint: 'f' } }),
+      store.append('country-d', [attestation('country-d')], 'any'),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    await sub.caughtUp;
+    const log = await store.readAll();
+    expect(log).toHaveLength(4);
+    await waitUntil(() => seen.length >= 4);
+    for (let i = 0; i < 3; i++) await store.append('country-e', [attestation('country-e')], 'any');
+    await waitUntil(() => seen.length >= 7);
+    // Key order too: what a subscriber serialises must not depend on how the event reached it.
+    expect(seen.map((e) => JSON.stringify(e))).toEqual((await store.readAll()).map((e) => JSON.stringify(e)));
+    sub.close();
+  });
+
+  test('a subscription from ahead of the log delivers only what is appended after its position', async () => {
+    const head = (await store.append('country-a', [attestation('country-a')], 'any')).events[0]!.position;
+    const after = head + 2;
+    const seen: number[] = [];
+    const sub = store.subscribe(after, (e) => seen.push(e.position));
+    await sub.caughtUp;
+    const positions: number[] = [];
+    for (let i = 0; i < 4; i++)
+      positions.push((await store.append('country-a', [attestation('country-a')], 'any')).events[0]!.position);
+    await waitUntil(() => seen.length >= positions.filter((p) => p > after).length);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toEqual(positions.filter((p) => p > after));
+    sub.close();
+  });
+
+  test('a subscription opened while events are being delivered gets each event once', async () => {
+    const inner: number[] = [];
+    let opened: { close(): void } | null = null;
+    const outer = store.subscribe(0, () => {
+      opened ??= store.subscribe(0, (e) => inner.push(e.position));
+    });
+    await outer.caughtUp;
+    await store.append('country-a', [attestation('country-a'), attestation('country-a')], 'any');
+    await store.append('country-b', [attestation('country-b')], 'any');
+    await waitUntil(() => inner.length >= 3);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(inner).toEqual((await store.readAll()).map((e) => e.position));
+    outer.close();
+    opened!.close();
+  });
+
+  test('a subscriber that throws on one event is still given the ones after it, once each', async () => {
+    const seen: number[] = [];
+    let thrown = 0;
+    const sub = store.subscribe(0, (e) => {
+      seen.push(e.position);
+      if (seen.length === 2 && thrown++ === 0) throw new Error('a subscriber failed');
+    });
+    await sub.caughtUp;
+    const positions: number[] = [];
+    for (let i = 0; i < 4; i++)
+      positions.push((await store.append('country-a', [attestation('country-a')], 'any')).events[0]!.position);
+    await store.append('country-b', [attestation('country-b'), attestation('country-b')], 'any');
+    await waitUntil(() => seen.length >= 6, 2000);
+    expect(thrown).toBe(1);
+    expect(seen).toEqual((await store.readAll()).map((e) => e.position));
+    sub.close();
+  });
+
   if (adapter.reopen) {
     test('acknowledged appends and their idempotency keys are there after the store is reopened', async () => {
       const e = attestation('country-a');

@@ -52,7 +52,7 @@ export class MemoryEventStore implements EventStore {
       events: recorded.map((r) => ({ id: r.id, position: r.position, revision: r.revision })),
     };
     if (key !== undefined) this.idempotency.set(key, { fingerprint: options.idempotency!.fingerprint, result });
-    this.subscribers.notify();
+    this.subscribers.committed(recorded);
     return result;
   }
 

@@ -37,6 +37,27 @@ export class PumpedSubscription implements Subscription {
     void this.run();
   }
 
+  /**
+   * Hands over events just committed, in position order, so the subscriber need not read
+   * back what was just written. Stores whose positions are consecutive call it; events
+   * that do not follow straight on from the last delivered are read from the log instead.
+   */
+  offer(events: readonly RecordedEvent[]): void {
+    if (this.closed) return;
+    if (this.running) return this.wake();
+    try {
+      for (const e of events) {
+        if (this.closed) return;
+        if (e.position !== this.last + 1) return this.wake();
+        this.last = e.position;
+        this.onEvent(e);
+      }
+    } catch {
+      // As in run: the event that failed counts as delivered; the log has the rest.
+      this.wake();
+    }
+  }
+
   private async run(): Promise<void> {
     try {
       do {
@@ -82,6 +103,11 @@ export class Subscribers {
 
   notify(): void {
     for (const s of this.subs) s.wake();
+  }
+
+  /** After a commit of these events, whose positions follow on from the last commit's. */
+  committed(events: readonly RecordedEvent[]): void {
+    for (const s of this.subs) s.offer(events);
   }
 
   closeAll(): void {

@@ -42,10 +42,19 @@ function toRecorded(r: Row): RecordedEvent {
   return e;
 }
 
-/** Everything of the envelope the columns do not already hold. */
-function bodyOf(e: DomainEvent): string {
-  const { id: _id, stream: _stream, ...rest } = e;
-  return JSON.stringify({ id: e.id, ...rest });
+/**
+ * The event as toRecorded makes it from its row, but for the columns: the id first, then
+ * everything but the stream. Its JSON is the stored body.
+ */
+function storedForm(e: DomainEvent): Partial<RecordedEvent> {
+  const { id, stream: _stream, ...rest } = e;
+  return { id, ...rest };
+}
+
+/** An append's result, and the events it recorded (none when it replayed an earlier one). */
+interface Appended {
+  result: AppendResult;
+  recorded: RecordedEvent[];
 }
 
 interface PendingAppend {
@@ -125,40 +134,50 @@ export class SqliteEventStore implements EventStore {
         .raw(),
     };
     this.appendTx = this.db.transaction(
-      (stream: string, events: DomainEvent[], expected: ExpectedRevision, options: AppendOptions): AppendResult => {
+      (stream: string, events: DomainEvent[], expected: ExpectedRevision, options: AppendOptions): Appended => {
         const idem = options.idempotency;
         if (idem) {
           const row = this.stmts.idempotencyGet.get(idem.key);
           if (row)
-            return replay(
-              idem.key,
-              { fingerprint: row.fingerprint, result: JSON.parse(row.result) as AppendResult },
-              idem.fingerprint,
-            );
+            return {
+              result: replay(
+                idem.key,
+                { fingerprint: row.fingerprint, result: JSON.parse(row.result) as AppendResult },
+                idem.fingerprint,
+              ),
+              recorded: [],
+            };
         }
         const current = this.stmts.streamRevision.get(stream)?.revision ?? -1;
         checkExpectedRevision(stream, current, expected);
         let position = this.stmts.head.get()?.head ?? 0;
         const recordedAt = new Date().toISOString();
         const out: AppendResult['events'] = [];
+        const recorded: RecordedEvent[] = [];
         let revision = current;
         for (const e of events) {
           if (this.stmts.exists.get(e.id)) throw duplicateEvent(e.id);
           position += 1;
           revision += 1;
-          this.stmts.insert.run(position, e.id, stream, revision, e.type, recordedAt, bodyOf(e));
+          const r = storedForm(e);
+          this.stmts.insert.run(position, e.id, stream, revision, e.type, recordedAt, JSON.stringify(r));
+          r.stream = stream;
+          r.position = position;
+          r.revision = revision;
+          r.recordedAt = recordedAt;
+          recorded.push(r as RecordedEvent);
           out.push({ id: e.id, position, revision });
         }
         const result = { replayed: false, stream, revision, events: out };
         // In the same transaction as the events: both are durable, or neither.
         if (idem) this.stmts.idempotencyPut.run(idem.key, idem.fingerprint, JSON.stringify(result), recordedAt);
-        return result;
+        return { result, recorded };
       },
     );
     this.groupTx = this.db.transaction((group: PendingAppend[]) =>
       group.map((a) => {
         try {
-          return { ok: true as const, result: this.appendTx(a.stream, a.events, a.expected, a.options) };
+          return { ok: true as const, ...this.appendTx(a.stream, a.events, a.expected, a.options) };
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           return { ok: false as const, error };
@@ -188,15 +207,17 @@ export class SqliteEventStore implements EventStore {
 
   private flush(): void {
     const group = this.pending.splice(0);
-    let outcomes: ({ ok: true; result: AppendResult } | { ok: false; error: unknown })[];
+    let outcomes: (({ ok: true } & Appended) | { ok: false; error: unknown })[];
     try {
       outcomes = this.guard(() => this.groupTx.immediate(group));
     } catch (err) {
       for (const a of group) a.reject(err);
       return;
     }
+    // Subscribers get the events before the appenders resume, so the read models already reflect them.
+    const committed = outcomes.flatMap((o) => (o.ok ? o.recorded : []));
+    if (committed.length) this.subscribers.committed(committed);
     outcomes.forEach((o, i) => (o.ok ? group[i]!.resolve(o.result) : group[i]!.reject(o.error)));
-    if (outcomes.some((o) => o.ok && !o.result.replayed)) this.subscribers.notify();
   }
 
   async readStream(stream: string, options: { fromRevision?: number; limit?: number } = {}) {
