@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -149,10 +150,32 @@ test('disk full (a size quota the file reaches): appends answer 503 and change n
     expect(res.body.detail).toMatch(/full/);
     const head = await store.head();
     expect((await send()).status).toBe(503);
-    expect(await store.head()).toBe(head);
+    // From the file, not the store's own account of its head.
+    expect(await store.readAll({ after: head })).toEqual([]);
     expect((await request(app).get('/v1/membership')).status).toBe(200);
   } finally {
     await engine.stop();
+    await store.close();
+  }
+});
+
+test('a store opened read-only refuses appends as unavailable, and the file is unchanged', async () => {
+  const path = join(dir, 'read-only.db');
+  const writer = new SqliteEventStore(path);
+  await importEvents(writer, corpusEvents());
+  await writer.close();
+  const store = new SqliteEventStore(path, { readOnly: true });
+  try {
+    const head = await store.head();
+    const e = corpusEvents()[0]!;
+    await expect(
+      store.append('country-x', [{ ...e, id: randomUUID(), stream: 'country-x' }], 'any'),
+    ).rejects.toMatchObject({
+      kind: 'unavailable',
+    });
+    expect(await store.head()).toBe(head);
+    expect(await store.readAll({ after: head })).toEqual([]);
+  } finally {
     await store.close();
   }
 });

@@ -292,5 +292,26 @@ describe.each(adapters)('EventStore contract: $name', (adapter) => {
       expect(await store.streamRevision('country-a')).toBe(0);
       expect((await store.findIdempotency('durable'))?.result.events[0]?.id).toBe(e.id);
     });
+
+    test('appends in flight when the store closes are each either acknowledged and kept, or refused and absent', async () => {
+      const events = Array.from({ length: 20 }, (_, i) => attestation(`country-${i % 4}`));
+      const outcomes = Promise.allSettled(events.map((e) => store.append(e.stream, [e], 'any')));
+      await new Promise((r) => setImmediate(r));
+      const closed = store.close();
+      const late = store.append('country-late', [attestation('country-late')], 'any').then(
+        () => 'acknowledged',
+        (e: AppError) => e.kind,
+      );
+      await closed;
+      const settled = await outcomes;
+      expect(await late).toBe('unavailable');
+      store = await adapter.reopen!(store);
+      for (const [i, o] of settled.entries()) {
+        const kept = await store.getEvent(events[i]!.id);
+        if (o.status === 'fulfilled') expect(kept?.position).toBe(o.value.events[0]!.position);
+        else expect({ kind: (o.reason as AppError).kind, kept }).toEqual({ kind: 'unavailable', kept: null });
+      }
+      expect(settled.some((o) => o.status === 'fulfilled')).toBe(true);
+    });
   }
 });
