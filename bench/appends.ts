@@ -2,8 +2,10 @@
  * npm run bench:appends: the service in a child process on a fresh SQLite file;
  * autocannon posts single facts, then batches of 100, for BENCH_SECONDS (default 20)
  * each, and checks that every acknowledged event is in the log afterwards. In the same
- * run, the raw limit: better-sqlite3 durable transactions of one row and of 100 rows.
+ * run, the raw limits: better-sqlite3 durable transactions of one row and of 100 rows,
+ * and bare Express taking the same posts (parsing them and nothing else).
  */
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +52,19 @@ function rawRowsPerS(batch: number, seconds = 3): number {
   db.close();
   rmSync(dir, { recursive: true, force: true });
   return perS;
+}
+
+/** The same posts against bare Express in its own process (bench/appends-bare.ts). */
+async function bare(batch: number): Promise<number> {
+  const child = fork(join(__dirname, 'appends-bare.ts'), [], { execArgv: ['--import', 'tsx'] });
+  const port = await new Promise<number>((resolve) => child.once('message', (p) => resolve(p as number)));
+  try {
+    return (
+      await run(`bare Express, ${batch === 1 ? 'single facts' : 'batches of 100'}`, `http://127.0.0.1:${port}`, batch)
+    ).perS;
+  } finally {
+    child.kill();
+  }
 }
 
 interface Run {
@@ -99,6 +114,8 @@ async function main() {
   console.log(
     `raw limit (better-sqlite3, durable): ${Math.round(rawSingle).toLocaleString()} single-row transactions/s, ${Math.round(rawBatch).toLocaleString()} rows/s in transactions of 100`,
   );
+  const bareSingle = await bare(1);
+  const bareBatch = await bare(100);
   const server = await startServer();
   try {
     const single = await run('single facts', server.url, 1);
@@ -119,10 +136,13 @@ async function main() {
       singleP99Ms: ms(single.p99Ms),
       singleNon2xx: single.non2xx,
       rawSingleTxPerS: Math.round(rawSingle),
+      bareSinglePerS: Math.round(bareSingle),
+      singleOfBare: Math.round((single.perS / bareSingle) * 100) / 100,
       batchEventsPerS: Math.round(batches.perS),
       batchP99Ms: ms(batches.p99Ms),
       batchNon2xx: batches.non2xx,
       rawBatchRowsPerS: Math.round(rawBatch),
+      bareBatchEventsPerS: Math.round(bareBatch),
       missing,
     });
   } finally {
