@@ -1,19 +1,18 @@
 import { z } from 'zod';
-import { FuzzyDate, isRealDay } from '../events/dates';
+import { FuzzyDate, daysInMonth, isRealDay } from '../events/dates';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH = /^\d{4}-\d{2}$/;
 const YEAR = /^\d{4}$/;
-
-const lastDayOfMonth = (ym: string) =>
-  new Date(Date.UTC(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)), 0)).getUTCDate();
 
 /** The first and last day a day, month or year stands for; null if it is none of these. */
 function bounds(s: string): { earliest: string; latest: string; precision: 'day' | 'month' | 'year' } | null {
   if (DAY.test(s)) return isRealDay(s) ? { earliest: s, latest: s, precision: 'day' } : null;
   if (MONTH.test(s)) {
     const m = Number(s.slice(5, 7));
-    return m >= 1 && m <= 12 ? { earliest: `${s}-01`, latest: `${s}-${lastDayOfMonth(s)}`, precision: 'month' } : null;
+    return m >= 1 && m <= 12
+      ? { earliest: `${s}-01`, latest: `${s}-${daysInMonth(Number(s.slice(0, 4)), m)}`, precision: 'month' }
+      : null;
   }
   if (YEAR.test(s)) return { earliest: `${s}-01-01`, latest: `${s}-12-31`, precision: 'year' };
   return null;

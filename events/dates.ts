@@ -9,16 +9,24 @@ export const IsoDay = z
   .meta({ format: 'date' });
 export type IsoDay = z.infer<typeof IsoDay>;
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+// Every fact recorded checks its dates here, so it slices and does arithmetic rather than build a Date.
 export function isRealDay(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (!DAY.test(s)) return false;
+  const y = Number(s.slice(0, 4));
+  const mo = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
   if (mo < 1 || mo > 12 || d < 1) return false;
   return d <= daysInMonth(y, mo);
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month (1-12) of a year of the proleptic Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');

@@ -1,4 +1,6 @@
-import { FuzzyDate, IsoDay, addDays, day, month, range, season, since, year } from '../events/dates';
+import fc from 'fast-check';
+import { FuzzyDate, IsoDay, addDays, day, isRealDay, month, range, season, since, year } from '../events/dates';
+import { parseEdtf } from '../commands/occurred';
 
 test('only real calendar days are days', () => {
   for (const ok of ['2007-02-28', '2008-02-29', '2000-02-29', '1992-05-15'])
@@ -64,4 +66,46 @@ test('the day before a day is found inside a month, across months, years and a l
     '2005-02-28',
   ]);
   expect(addDays('2004-02-28', 1)).toBe('2004-02-29');
+});
+
+test('given any YYYY-MM-DD string, when it is checked as a calendar day, then it is one exactly when the calendar has it', () => {
+  const two = (n: number) => String(n).padStart(2, '0');
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 9999 }),
+      fc.integer({ min: 0, max: 13 }),
+      fc.integer({ min: 0, max: 32 }),
+      (y, m, d) => {
+        const s = `${String(y).padStart(4, '0')}-${two(m)}-${two(d)}`;
+        // The oracle: the calendar's own rollover, through Date.
+        const date = new Date(0);
+        date.setUTCFullYear(y, m - 1, d);
+        const exists = m >= 1 && m <= 12 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+        expect(isRealDay(s)).toBe(exists);
+      },
+    ),
+    { numRuns: 5000 },
+  );
+  for (const [s, real] of [
+    ['2000-02-29', true],
+    ['1900-02-29', false],
+    ['2024-02-29', true],
+    ['2023-02-29', false],
+    ['2007-04-31', false],
+    ['2007-12-31', true],
+    ['2007-1-01', false],
+  ] as const)
+    expect([s, isRealDay(s)]).toEqual([s, real]);
+});
+
+test('given a month written in EDTF, when it is read, then it runs from its first to its last calendar day', () => {
+  for (const [edtf, latest] of [
+    ['2008-02', '2008-02-29'],
+    ['1900-02', '1900-02-28'],
+    ['2000-02', '2000-02-29'],
+    ['2007-11', '2007-11-30'],
+    ['2007-12', '2007-12-31'],
+  ] as const)
+    expect(parseEdtf(edtf)).toMatchObject({ earliest: `${edtf}-01`, latest, precision: 'month' });
+  expect(parseEdtf('2007-13')).toBeNull();
 });
