@@ -57,6 +57,19 @@ interface Appended {
   recorded: RecordedEvent[];
 }
 
+/** Inserts an event row; an id already in the log is a duplicate, found by the id index the insert consults anyway. */
+function insertOnce(insert: Database.Statement, row: [number, string, string, number, string, string, string]): void {
+  try {
+    insert.run(...row);
+  } catch (err) {
+    // By its code, not instanceof: the native binding keeps the SqliteError class of the first copy of the module loaded.
+    const { code, message } = err as { code?: unknown; message?: unknown };
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.endsWith('events.id'))
+      throw duplicateEvent(row[1]);
+    throw err;
+  }
+}
+
 interface PendingAppend {
   stream: string;
   events: DomainEvent[];
@@ -117,7 +130,6 @@ export class SqliteEventStore implements EventStore {
       insert: this.db.prepare(
         'INSERT INTO events (position, id, stream, revision, type, recorded_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
-      exists: this.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM events WHERE id = ?'),
       idempotencyGet: this.db.prepare<[string], { fingerprint: string; result: string }>(
         'SELECT fingerprint, result FROM idempotency WHERE key = ?',
       ),
@@ -156,11 +168,10 @@ export class SqliteEventStore implements EventStore {
         const recorded: RecordedEvent[] = [];
         let revision = current;
         for (const e of events) {
-          if (this.stmts.exists.get(e.id)) throw duplicateEvent(e.id);
           position += 1;
           revision += 1;
           const r = storedForm(e);
-          this.stmts.insert.run(position, e.id, stream, revision, e.type, recordedAt, JSON.stringify(r));
+          insertOnce(this.stmts.insert, [position, e.id, stream, revision, e.type, recordedAt, JSON.stringify(r)]);
           r.stream = stream;
           r.position = position;
           r.revision = revision;
