@@ -19,7 +19,7 @@ const factOf = <T extends EventType>(type: T) =>
     .object({
       /** Optional: the client may choose the id (a UUID) to make retries safe without an Idempotency-Key. */
       id: EventId.optional().describe(
-        'Optional; chosen by the client to make a retry fail with 409 instead of appending twice.',
+        'Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.',
       ),
       type: z.literal(type),
       occurred: OccurredInput,

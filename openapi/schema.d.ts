@@ -1585,7 +1585,7 @@ export interface components {
         TreatySignedFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -1605,7 +1605,7 @@ export interface components {
         OrganizationRegisteredFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -1626,7 +1626,7 @@ export interface components {
         DecisionTakenFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -1648,7 +1648,7 @@ export interface components {
         MemberJoinedFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -1667,7 +1667,7 @@ export interface components {
         MembershipSuspendedFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -1687,7 +1687,7 @@ export interface components {
         MembershipRestoredFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -1707,7 +1707,7 @@ export interface components {
         MemberWithdrewFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -1726,7 +1726,7 @@ export interface components {
         MembershipAttestedFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -1747,7 +1747,7 @@ export interface components {
         ChairmanshipTransferredFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -1767,7 +1767,7 @@ export interface components {
         ChairmanshipAttestedFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -1786,7 +1786,7 @@ export interface components {
         ChairmanshipPlannedFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -1807,7 +1807,7 @@ export interface components {
         SummitHeldFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -1832,7 +1832,7 @@ export interface components {
         SummitPlannedFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -1854,7 +1854,7 @@ export interface components {
         StatementMadeFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -1878,7 +1878,7 @@ export interface components {
         CooperationProposedFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -1901,7 +1901,7 @@ export interface components {
         CooperationRejectedFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -1922,7 +1922,7 @@ export interface components {
         RelationsAttestedFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -1947,7 +1947,7 @@ export interface components {
         AgreementSignedFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -1969,7 +1969,7 @@ export interface components {
         AgreementRatifiedFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -1992,7 +1992,7 @@ export interface components {
         ForceEstablishedFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -2012,7 +2012,7 @@ export interface components {
         ForcePlannedFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -2032,7 +2032,7 @@ export interface components {
         ForceParticipationDeclinedFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -2052,7 +2052,7 @@ export interface components {
         BodyEstablishedFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -2072,7 +2072,7 @@ export interface components {
         ExerciseHeldFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -2093,7 +2093,7 @@ export interface components {
         MeetingHeldFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -2118,7 +2118,7 @@ export interface components {
         VisitMadeFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -2139,7 +2139,7 @@ export interface components {
         AwardPresentedFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -2161,7 +2161,7 @@ export interface components {
         SourceRegisteredFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -2187,7 +2187,7 @@ export interface components {
         FactRetractedFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -2209,7 +2209,7 @@ export interface components {
         FactCorrectedFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -2302,7 +2302,7 @@ export interface components {
         AgreementInEffectFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -2380,7 +2380,7 @@ export interface components {
         TreatyRegisteredFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -2401,7 +2401,7 @@ export interface components {
         IntentionStatedFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -2480,7 +2480,7 @@ export interface components {
         EntityRegisteredFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -2505,7 +2505,7 @@ export interface components {
         AliasAddedFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -2580,7 +2580,7 @@ export interface components {
         ProvisionReportedFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -2603,7 +2603,7 @@ export interface components {
         OrganizationsMergedFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -2677,7 +2677,7 @@ export interface components {
         TroopsWithdrawnFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
@@ -2699,7 +2699,7 @@ export interface components {
         PlanShelvedFact: {
             /**
              * Format: uuid
-             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice.
+             * @description Optional; chosen by the client to make a retry fail with 409 instead of appending twice. Without one, the service assigns a time-ordered UUID v7.
              */
             id?: string;
             /**
