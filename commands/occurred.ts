@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { FuzzyDate, daysInMonth, isRealDay } from '../events/dates';
+import { DAY_FORM, FuzzyDate, daysInMonth, isRealDay } from '../events/dates';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH = /^\d{4}-\d{2}$/;
 const YEAR = /^\d{4}$/;
 
 /** The first and last day a day, month or year stands for; null if it is none of these. */
 function bounds(s: string): { earliest: string; latest: string; precision: 'day' | 'month' | 'year' } | null {
-  if (DAY.test(s)) return isRealDay(s) ? { earliest: s, latest: s, precision: 'day' } : null;
+  if (DAY_FORM.test(s)) return isRealDay(s) ? { earliest: s, latest: s, precision: 'day' } : null;
   if (MONTH.test(s)) {
     const m = Number(s.slice(5, 7));
     return m >= 1 && m <= 12
@@ -67,7 +66,7 @@ export const OccurredInput = z
         if (issue.code !== 'invalid_union') return undefined;
         if (issue.input === undefined) return `required: ${FORMS}`;
         if (typeof issue.input !== 'string') return FORMS;
-        const day = /^\d{4}-\d{2}-\d{2}$/.test(issue.input) && !isRealDay(issue.input);
+        const day = DAY_FORM.test(issue.input) && !isRealDay(issue.input);
         return `${JSON.stringify(issue.input)} is ${day ? 'no calendar day' : 'not a date this accepts'}; ${FORMS}`;
       },
     },

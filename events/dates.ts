@@ -1,19 +1,20 @@
 import { z } from 'zod';
 
+/** The shape of a day, `YYYY-MM-DD`; isRealDay says whether the calendar has it. */
+export const DAY_FORM = /^\d{4}-\d{2}-\d{2}$/;
+
 /** A calendar day, `YYYY-MM-DD`, that exists (2007-02-30 does not). */
 export const IsoDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a day as YYYY-MM-DD, such as 2007-06-01', abort: true })
+  .regex(DAY_FORM, { error: 'expected a day as YYYY-MM-DD, such as 2007-06-01', abort: true })
   .refine(isRealDay, 'no such calendar day')
   // The refinement is invisible to JSON Schema; `format: date` says the same there.
   .meta({ format: 'date' });
 export type IsoDay = z.infer<typeof IsoDay>;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 // Every fact recorded checks its dates here, so it slices and does arithmetic rather than build a Date.
 export function isRealDay(s: string): boolean {
-  if (!DAY.test(s)) return false;
+  if (!DAY_FORM.test(s)) return false;
   const y = Number(s.slice(0, 4));
   const mo = Number(s.slice(5, 7));
   const d = Number(s.slice(8, 10));
