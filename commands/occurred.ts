@@ -6,7 +6,9 @@ const YEAR = /^\d{4}$/;
 
 /** The first and last day a day, month or year stands for; null if it is none of these. */
 function bounds(s: string): { earliest: string; latest: string; precision: 'day' | 'month' | 'year' } | null {
-  if (DAY_FORM.test(s)) return isRealDay(s) ? { earliest: s, latest: s, precision: 'day' } : null;
+  // isRealDay checks the shape itself, so a real day (the common case) is matched once.
+  if (isRealDay(s)) return { earliest: s, latest: s, precision: 'day' };
+  if (DAY_FORM.test(s)) return null;
   if (MONTH.test(s)) {
     const m = Number(s.slice(5, 7));
     return m >= 1 && m <= 12
