@@ -20,8 +20,8 @@ let counter = 0;
  * RFC 9562 UUID version 7, for ids the service assigns: a millisecond timestamp, then a
  * 12-bit counter (method 1 of section 6.2), then random bits. Ids made in this process sort in
  * the order they were made, even within a millisecond or if the clock steps back, so each
- * new id lands at the right edge of the store's id index instead of on a random page of it:
- * that halves the pages a commit writes (see the appends benchmark).
+ * new id lands at the right edge of the store's id index instead of on a random page of it,
+ * and a commit writes a few pages of that index rather than one per event.
  */
 export function uuidv7(now: number = Date.now()): string {
   if (now > lastMs) {
