@@ -62,7 +62,7 @@ export interface Reading<V> {
   next: Evidence<V> | null;
   /** `next` says the same (the reading lies between two pieces of evidence that agree). */
   confirmedLater: boolean;
-  /** A read model's cached reading of everything known, shared by every read that finds it: never to be changed. */
+  /** A read model's cached reading (of everything known, or past what was known at a date), shared by every read that finds it: never to be changed. */
   shared: boolean;
 }
 

@@ -14,6 +14,7 @@ import {
 } from './evidence';
 import { isVisibleAt, retractionOf, type TemporalQuery, type Visibility } from './projection';
 import { dayNumber, lastAtOrBeforeDay } from './day-number';
+import { KnownTails } from './known-tails';
 import { ReportedBlocks } from './visible-steps';
 
 export interface TemporalIndexSnapshot<V> {
@@ -47,11 +48,13 @@ export class TemporalIndex<V> {
 
   add(key: string, evidence: Evidence<V>): void {
     let entity = this.entities.get(key);
-    if (!entity) this.entities.set(key, (entity = { list: [], readings: null, blocks: null, retracted: false }));
+    if (!entity)
+      this.entities.set(key, (entity = { list: [], readings: null, blocks: null, tails: null, retracted: false }));
     const pieces = withImplied(evidence, this.implies);
     for (const piece of pieces) insertEvidence(entity.list, piece);
     this.byEvent?.set(evidence.eventId, { key, evidence: pieces });
     entity.blocks = null;
+    entity.tails = null;
     // Keep the dates sorted as they come (a live fold reads after every event; re-sorting would cost n log n each time).
     const r = entity.readings;
     if (r) {
@@ -88,6 +91,7 @@ export class TemporalIndex<V> {
     for (const piece of found.evidence) piece.retractedAt = at;
     const entity = this.entities.get(found.key)!;
     entity.readings = null;
+    entity.tails = null;
     entity.retracted = true;
   }
 
@@ -107,6 +111,7 @@ export class TemporalIndex<V> {
         list,
         readings: null,
         blocks: null,
+        tails: null,
         retracted: list.some((e) => e.retractedAt !== null),
       });
     }
@@ -157,8 +162,9 @@ export class TemporalIndex<V> {
   /**
    * The reading of `key` at `asOf` as known at `knownAt`. Where every piece of evidence
    * it rests on had been reported (or retracted) by `knownAt`, that is the shared reading
-   * of everything known (`shared`: callers must not change it); otherwise it is made
-   * for this read, stepping over evidence not yet reported.
+   * of everything known (`shared`: callers must not change it). Past the last evidence
+   * known at `knownAt`, it is the shared tail reading of what was known then (see
+   * KnownTails). Otherwise it is made for this read, stepping over evidence not yet reported.
    */
   read(key: string, q: TemporalQuery): Reading<V> | null {
     const entity = this.entities.get(key);
@@ -170,7 +176,8 @@ export class TemporalIndex<V> {
       entity.readings = r = { points, days: points.map(dayNumber), readings: [], sharedFrom: [] };
     }
     // Before every point there is no evidence and no floor, whatever is known.
-    const i = lastAtOrBeforeDay(r.days, dayNumber(q.asOf));
+    const asOf = dayNumber(q.asOf);
+    const i = lastAtOrBeforeDay(r.days, asOf);
     if (i < 0) return null;
     // Computed on first use, so memory follows the dates actually read.
     // undefined: not yet computed; null (every piece of evidence there retracted) is kept like any reading.
@@ -181,8 +188,11 @@ export class TemporalIndex<V> {
       if (reading) reading.shared = true;
       r.sharedFrom[i] = this.knownFrom(entity, span);
     }
-    if (q.knownAt === null || dayNumber(q.knownAt) >= r.sharedFrom[i]!) return reading;
-    return readAt(list, q.asOf, q.knownAt, this.floor, blocksOf(entity).steps(q.knownAt));
+    if (q.knownAt === null) return reading;
+    const knownAt = dayNumber(q.knownAt);
+    if (knownAt >= r.sharedFrom[i]!) return reading;
+    const tail = (entity.tails ??= new KnownTails(list, blocksOf(entity))).read(asOf, knownAt);
+    return tail !== undefined ? tail : readAt(list, q.asOf, q.knownAt, this.floor, blocksOf(entity).steps(q.knownAt));
   }
 
   /** The day from which the pieces that decide a reading (see ReadSpan) are visible, or not, as with everything known. */
@@ -216,6 +226,8 @@ interface Entity<V> {
   readings: Readings<V> | null;
   /** For reads as known at a date: its report dates in blocks (see ReportedBlocks). Dropped when its list changes. */
   blocks: ReportedBlocks | null;
+  /** For reads as known at a date past what was known then (see KnownTails). Dropped when its list changes. */
+  tails: KnownTails<V> | null;
   /** Whether any of its evidence was ever retracted. */
   retracted: boolean;
 }

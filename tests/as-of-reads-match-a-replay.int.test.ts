@@ -72,17 +72,21 @@ test('as-of reads from the incremental index equal a fresh read of the same evid
         // Kept apart from the index: the first retraction of a fact is the one that counts.
         const retracted = new Map<string, string>();
         steps.forEach(([{ retract, ...e }, reads], i) => {
+          // Warms and invalidates caches along the way, those for reads as known at a date too.
+          const warm = () =>
+            reads.forEach((d) => [null, d].forEach((knownAt) => index.read('k', { asOf: d, knownAt })));
           const item = { ...e, eventId: `e${i}` };
           index.add('k', { ...item });
           all.push(item);
+          // Before a retraction too, so that it must drop what it changes.
+          warm();
           if (retract !== null) {
             const target = `e${Math.floor(i / 2)}`;
             index.retract(target, retract);
             if (!retracted.has(target)) retracted.set(target, retract);
           }
           if (i === Math.floor(steps.length / 2)) index.setFloor(floor);
-          // Warms and invalidates caches along the way, those for reads as known at a date too.
-          for (const d of reads) [null, d].forEach((knownAt) => index.read('k', { asOf: d, knownAt }));
+          warm();
         });
         const fresh = all
           .flatMap((x) => withImplied({ ...x, retractedAt: retracted.get(x.eventId) ?? null }, opposite))
