@@ -169,6 +169,14 @@ export class TemporalIndex<V> {
   read(key: string, q: TemporalQuery): Reading<V> | null {
     const entity = this.entities.get(key);
     if (!entity) return null;
+    const asOf = dayNumber(q.asOf);
+    const knownAt = q.knownAt === null ? null : dayNumber(q.knownAt);
+    // Known by the date read, what was known has usually all begun by then: its tail decides, with no search of the points.
+    const tailFirst = knownAt !== null && knownAt <= asOf;
+    if (tailFirst) {
+      const tail = tailsOf(entity).read(asOf, knownAt);
+      if (tail !== undefined) return tail;
+    }
     const { list } = entity;
     let r = entity.readings;
     if (!r) {
@@ -176,7 +184,6 @@ export class TemporalIndex<V> {
       entity.readings = r = { points, days: points.map(dayNumber), readings: [], sharedFrom: [] };
     }
     // Before every point there is no evidence and no floor, whatever is known.
-    const asOf = dayNumber(q.asOf);
     const i = lastAtOrBeforeDay(r.days, asOf);
     if (i < 0) return null;
     // Computed on first use, so memory follows the dates actually read.
@@ -188,11 +195,9 @@ export class TemporalIndex<V> {
       if (reading) reading.shared = true;
       r.sharedFrom[i] = this.knownFrom(entity, span);
     }
-    if (q.knownAt === null) return reading;
-    const knownAt = dayNumber(q.knownAt);
-    if (knownAt >= r.sharedFrom[i]!) return reading;
-    const tail = (entity.tails ??= new KnownTails(list, blocksOf(entity))).read(asOf, knownAt);
-    return tail !== undefined ? tail : readAt(list, q.asOf, q.knownAt, this.floor, blocksOf(entity).steps(q.knownAt));
+    if (knownAt === null || knownAt >= r.sharedFrom[i]!) return reading;
+    const tail = tailFirst ? undefined : tailsOf(entity).read(asOf, knownAt);
+    return tail !== undefined ? tail : readAt(list, q.asOf, q.knownAt, this.floor, blocksOf(entity).steps(q.knownAt!));
   }
 
   /** The day from which the pieces that decide a reading (see ReadSpan) are visible, or not, as with everything known. */
@@ -233,6 +238,8 @@ interface Entity<V> {
 }
 
 const blocksOf = (entity: Entity<unknown>): ReportedBlocks => (entity.blocks ??= new ReportedBlocks(entity.list));
+const tailsOf = <V>(entity: Entity<V>): KnownTails<V> =>
+  (entity.tails ??= new KnownTails(entity.list, blocksOf(entity)));
 
 /** From this day known on, a fact is as visible as with everything known: reported, and retracted if it ever is. */
 const settledAt = (f: Visibility) =>
