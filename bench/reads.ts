@@ -112,7 +112,8 @@ async function main() {
     // Readings are computed on first use: the first pass pays for them, a second pass over the same dates does not.
     const asOfFirstP99Ms = measure('membership as-of, everything known, first pass', asOf);
     const asOfP99Ms = measure('membership as-of, everything known, second pass (target p99 <= 5 ms)', asOf);
-    const knownAtP99Ms = measure('membership as-of with knownAt (target p99 <= 5 ms)', knownAt);
+    const knownAtFirstP99Ms = measure('membership as-of with knownAt, first pass', knownAt);
+    const knownAtP99Ms = measure('membership as-of with knownAt, second pass (target p99 <= 5 ms)', knownAt);
     const peakRss = process.resourceUsage().maxRSS * 1024;
     console.log(`peak RSS: ${mib(peakRss)}; heap in use now: ${mib(process.memoryUsage().heapUsed)}`);
     await engine.stop();
@@ -152,6 +153,7 @@ async function main() {
       rebuildOfRawScan: Math.round((rebuildPerS / rawScanPerS) * 100) / 100,
       asOfFirstP99Ms: ms(asOfFirstP99Ms),
       asOfP99Ms: ms(asOfP99Ms),
+      knownAtFirstP99Ms: ms(knownAtFirstP99Ms),
       knownAtP99Ms: ms(knownAtP99Ms),
       httpAsOfP99Ms: ms(httpAsOfP99Ms),
       httpKnownAtP99Ms: ms(httpKnownAtP99Ms),
