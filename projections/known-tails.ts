@@ -21,8 +21,6 @@ const END = '9999-12-31';
 export class KnownTails<V> {
   /** The day number each version begins on, ascending. */
   private readonly from: Int32Array;
-  /** The same days as dates, to read with. */
-  private readonly dates: string[];
   /** As of this day number or later, a version's tail reading holds; set with the reading. */
   private readonly holdsFrom: Int32Array;
   /** undefined: not yet made; null (nothing visible) is kept like any reading. */
@@ -32,30 +30,32 @@ export class KnownTails<V> {
     private readonly list: readonly Evidence<V>[],
     private readonly blocks: ReportedBlocks,
   ) {
-    const days = new Map<number, string>();
-    const note = (d: string | null) => d !== null && days.set(dayNumber(d), d);
-    for (const e of list) {
-      note(e.reported);
-      note(e.retractedAt);
-    }
-    this.from = Int32Array.from(days.keys()).sort();
-    this.dates = Array.from(this.from, (d) => days.get(d)!);
-    this.holdsFrom = new Int32Array(this.from.length);
-    this.readings = new Array<undefined>(this.from.length);
+    const retracted = list.filter((e) => e.retractedAt !== null).map((e) => dayNumber(e.retractedAt!));
+    const days = new Int32Array(list.length + retracted.length);
+    days.set(blocks.reported);
+    days.set(retracted, list.length);
+    days.sort();
+    let n = 0;
+    for (const d of days) if (n === 0 || days[n - 1] !== d) days[n++] = d;
+    this.from = days.slice(0, n);
+    this.holdsFrom = new Int32Array(n);
+    this.readings = new Array<undefined>(n);
   }
 
   /**
-   * The reading as of `asOf` as known at `knownAt` (both day numbers) where it is the
-   * tail of what was known then; undefined where evidence known then begins after asOf.
+   * The reading as of `asOf` as known at `knownAt` (day numbers; `knownDate` is knownAt
+   * as a date) where it is the tail of what was known then; undefined where evidence
+   * known then begins after asOf.
    */
-  read(asOf: number, knownAt: number): Reading<V> | null | undefined {
+  read(asOf: number, knownAt: number, knownDate: string): Reading<V> | null | undefined {
     const v = lastAtOrBeforeDay(this.from, knownAt);
     if (v < 0) return undefined;
     let reading = this.readings[v];
     if (reading === undefined) {
       const span: ReadSpan = { stop: -1, first: -1, last: -1, next: -1, usedFloor: false };
-      const date = this.dates[v]!;
-      this.readings[v] = reading = readAt(this.list, END, date, null, this.blocks.steps(date), span);
+      // Any date of a version sees what every other one does.
+      const steps = this.blocks.steps(knownDate);
+      this.readings[v] = reading = readAt(this.list, END, knownDate, null, steps, span);
       if (reading) reading.shared = true;
       const last = span.last < 0 ? null : this.list[span.last]!;
       // Before a change's range ends, a read is uncertain inside it; before the last piece begins, it reads earlier evidence.

@@ -174,7 +174,7 @@ export class TemporalIndex<V> {
     // Known by the date read, what was known has usually all begun by then: its tail decides, with no search of the points.
     const tailFirst = knownAt !== null && knownAt <= asOf;
     if (tailFirst) {
-      const tail = tailsOf(entity).read(asOf, knownAt);
+      const tail = tailsOf(entity).read(asOf, knownAt, q.knownAt!);
       if (tail !== undefined) return tail;
     }
     const { list } = entity;
@@ -196,7 +196,7 @@ export class TemporalIndex<V> {
       r.sharedFrom[i] = this.knownFrom(entity, span);
     }
     if (knownAt === null || knownAt >= r.sharedFrom[i]!) return reading;
-    const tail = tailFirst ? undefined : tailsOf(entity).read(asOf, knownAt);
+    const tail = tailFirst ? undefined : tailsOf(entity).read(asOf, knownAt, q.knownAt!);
     return tail !== undefined ? tail : readAt(list, q.asOf, q.knownAt, this.floor, blocksOf(entity).steps(q.knownAt!));
   }
 

@@ -56,7 +56,8 @@ const BLOCK = 16;
  */
 export class ReportedBlocks {
   private readonly begins: Int32Array;
-  private readonly reported: Int32Array;
+  /** Each piece's report date as a day number, in list order. */
+  readonly reported: Int32Array;
   private readonly earliest: Int32Array;
 
   constructor(private readonly list: readonly Steppable[]) {
