@@ -171,9 +171,9 @@ export class TemporalIndex<V> {
     if (!entity) return null;
     const asOf = dayNumber(q.asOf);
     const knownAt = q.knownAt === null ? null : dayNumber(q.knownAt);
-    // Known by the date read, what was known has usually all begun by then: its tail decides, with no search of the points.
-    const tailFirst = knownAt !== null && knownAt <= asOf;
-    if (tailFirst) {
+    // Known by the date read, what was known has usually all begun by then: its tail decides, with no search of the
+    // points. Known later, evidence known then has usually begun after the date read, and the tail seldom decides.
+    if (knownAt !== null && knownAt <= asOf) {
       const tail = tailsOf(entity).read(asOf, knownAt, q.knownAt!);
       if (tail !== undefined) return tail;
     }
@@ -196,8 +196,7 @@ export class TemporalIndex<V> {
       r.sharedFrom[i] = this.knownFrom(entity, span);
     }
     if (knownAt === null || knownAt >= r.sharedFrom[i]!) return reading;
-    const tail = tailFirst ? undefined : tailsOf(entity).read(asOf, knownAt, q.knownAt!);
-    return tail !== undefined ? tail : readAt(list, q.asOf, q.knownAt, this.floor, blocksOf(entity).steps(q.knownAt!));
+    return readAt(list, q.asOf, q.knownAt, this.floor, blocksOf(entity).steps(q.knownAt!));
   }
 
   /** The day from which the pieces that decide a reading (see ReadSpan) are visible, or not, as with everything known. */
