@@ -60,14 +60,21 @@ export class ReportedBlocks {
   readonly reported: Int32Array;
   private readonly earliest: Int32Array;
 
+  // One loop, not Int32Array.from with a mapping function: that took four times as long, and the first read as
+  // known at a date builds these for every state.
   constructor(private readonly list: readonly Steppable[]) {
-    this.begins = Int32Array.from(list, (e) => dayNumber(e.occurred.earliest));
-    this.reported = Int32Array.from(list, (e) => dayNumber(e.reported));
-    this.earliest = new Int32Array(Math.ceil(list.length / BLOCK)).fill(2 ** 31 - 1);
-    this.reported.forEach((r, i) => {
+    const n = list.length;
+    this.begins = new Int32Array(n);
+    this.reported = new Int32Array(n);
+    this.earliest = new Int32Array(Math.ceil(n / BLOCK)).fill(2 ** 31 - 1);
+    for (let i = 0; i < n; i++) {
+      const e = list[i]!;
+      const r = dayNumber(e.reported);
+      this.begins[i] = dayNumber(e.occurred.earliest);
+      this.reported[i] = r;
       const b = Math.floor(i / BLOCK);
       if (r < this.earliest[b]!) this.earliest[b] = r;
-    });
+    }
   }
 
   /** Steps for `knownAt` (a date; with everything known, nothing is skipped by report date). */
