@@ -7,12 +7,12 @@ const END = '9999-12-31';
 
 /**
  * The readings of one entity past the last evidence known at a date. What is known of
- * it changes only on the days its evidence was reported or retracted:
- * from one such day to the next it is one version. As of any date on or after the day
- * the last piece visible in a version begins (or, for a change dated by a range, ends),
- * the reading is that piece carried forward, whatever the date: one reading per
- * version, made on first use. So a read as of a date past what was known costs two
- * binary searches instead of a walk over the evidence not yet reported.
+ * it changes only on the days its evidence was reported or retracted: from one such
+ * day to the next it is one version. As of any date on or after the day the last piece
+ * visible in a version begins (or, for a change dated by a range, ends), the reading is
+ * that piece carried forward, whatever the date: one reading per version, made on
+ * first use. So a read as of a date past what was known costs a binary search over the
+ * report days instead of a walk over the evidence not yet reported.
  * The floor never decides such a reading: it bounds only a run of evidence that walks
  * back to an implied piece, and an implied piece is visible with the change that
  * implies it, which comes after it and stops the walk.
