@@ -222,6 +222,9 @@ export function readAt<V>(
   };
 }
 
+/** A span for readAt to fill in. */
+export const blankSpan = (): ReadSpan => ({ stop: -1, first: -1, last: -1, next: -1, usedFloor: false });
+
 function setSpan(span: ReadSpan, stop: number, first: number, last: number, next: number, usedFloor: boolean): void {
   span.stop = stop;
   span.first = first;

@@ -1,4 +1,4 @@
-import { readAt, type Evidence, type ReadSpan, type Reading } from './evidence';
+import { blankSpan, readAt, type Evidence, type Reading } from './evidence';
 import { dayNumber, lastAtOrBeforeDay } from './day-number';
 import type { ReportedBlocks } from './visible-steps';
 
@@ -52,7 +52,7 @@ export class KnownTails<V> {
     if (v < 0) return undefined;
     let reading = this.readings[v];
     if (reading === undefined) {
-      const span: ReadSpan = { stop: -1, first: -1, last: -1, next: -1, usedFloor: false };
+      const span = blankSpan();
       // Any date of a version sees what every other one does.
       const steps = this.blocks.steps(knownDate);
       this.readings[v] = reading = readAt(this.list, END, knownDate, null, steps, span);

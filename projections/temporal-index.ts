@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../events/envelope';
 import {
+  blankSpan,
   changePoints,
   insertEvidence,
   readAt,
@@ -190,7 +191,7 @@ export class TemporalIndex<V> {
     // undefined: not yet computed; null (every piece of evidence there retracted) is kept like any reading.
     let reading = r.readings[i];
     if (reading === undefined) {
-      const span: ReadSpan = { stop: -1, first: -1, last: -1, next: -1, usedFloor: false };
+      const span = blankSpan();
       r.readings[i] = reading = readAt(list, r.points[i]!, null, this.floor, undefined, span);
       if (reading) reading.shared = true;
       r.sharedFrom[i] = this.knownFrom(entity, span);
