@@ -108,15 +108,24 @@ export function membershipAt(
 ): { members: MemberEntry[]; unknown: UnknownEntry[] } {
   const members: MemberEntry[] = [];
   const unknown: UnknownEntry[] = [];
-  for (const countryId of keysByName(state, nameOf)) {
+  let renamed = false;
+  for (const { countryId, country } of keysByName(state, nameOf)) {
     const r = state.read(countryId, q);
     if (r === null) {
       const first = state.firstEvidence(countryId, q.knownAt);
       if (first) unknown.push({ country: nameOf(countryId), countryId, firstEvidence: first.occurred.earliest });
-    } else if (r.value === 'member' || r.uncertain) members.push(entryOf(countryId, r, nameOf, q.asOf));
+    } else if (r.value === 'member' || r.uncertain) {
+      const entry = entryOf(countryId, r, nameOf, q.asOf);
+      renamed ||= entry.country !== country;
+      members.push(entry);
+    }
   }
-  // Already in order unless a name changed since the order was kept: then the sort mends it.
-  return { members: members.sort(byCountry), unknown: unknown.sort(byCountry) };
+  // Already in order unless a name changed since the order was kept: then the sort mends it, and the order is made anew.
+  if (renamed) {
+    members.sort(byCountry);
+    byName.delete(state);
+  }
+  return { members, unknown: unknown.sort(byCountry) };
 }
 
 export const membersAt = (state: MembershipState, q: TemporalQuery, nameOf: NameOf): MemberEntry[] =>
@@ -126,22 +135,25 @@ export const unknownAt = (state: MembershipState, q: TemporalQuery, nameOf: Name
   membershipAt(state, q, nameOf).unknown;
 
 /**
- * The states in order of name, kept per state until a state is added, so that answers
- * come out sorted (a sort of sorted input is one pass) instead of sorted per read.
+ * The states in order of name, kept per state until a state is added or renamed, so
+ * that answers come out sorted instead of sorted per read.
  */
-function keysByName(state: MembershipState, nameOf: NameOf): readonly string[] {
+function keysByName(state: MembershipState, nameOf: NameOf): readonly Named[] {
   let kept = byName.get(state);
   if (!kept || kept.length !== state.size) {
-    kept = [...state.keys()]
-      .map((countryId) => ({ country: nameOf(countryId), countryId }))
-      .sort(byCountry)
-      .map((k) => k.countryId);
+    kept = [...state.keys()].map((countryId) => ({ country: nameOf(countryId), countryId })).sort(byCountry);
     byName.set(state, kept);
   }
   return kept;
 }
 
-const byName = new WeakMap<MembershipState, string[]>();
+interface Named {
+  countryId: string;
+  /** Its name when the order was kept. */
+  country: string;
+}
+
+const byName = new WeakMap<MembershipState, Named[]>();
 
 /** One state's status as of a date: member, not-member, possibly-member, or null when nothing is known. */
 export function membershipStatusAt(

@@ -56,6 +56,8 @@ describe('membership', () => {
       recordedAt: '2020-01-01T00:00:00.000Z',
     });
     expect(names()).toEqual(['Albania', 'country-armenia']);
+    // The order is made anew with the new name, and serves the next read.
+    expect(names()).toEqual(['Albania', 'country-armenia']);
   });
 
   test('given an attestation, when read before it, then the state is not listed as a member', () => {
