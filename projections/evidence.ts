@@ -64,6 +64,8 @@ export interface Reading<V> {
   confirmedLater: boolean;
   /** A read model's cached reading (of everything known, or past what was known at a date), shared by every read that finds it: never to be changed. */
   shared: boolean;
+  /** A read model's view of a shared reading, made on first use and kept with it: the one field set after it is shared. */
+  view: unknown;
 }
 
 export const evidenceOf = <V>(
@@ -180,6 +182,7 @@ export function readAt<V>(
       next,
       confirmedLater: false,
       shared: false,
+      view: null,
     };
   }
   const last = list[i]!;
@@ -200,6 +203,7 @@ export function readAt<V>(
       next,
       confirmedLater,
       shared: false,
+      view: null,
     };
   }
   // Walk back over earlier reports of the same value, up to the change that set it.
@@ -219,6 +223,7 @@ export function readAt<V>(
     next,
     confirmedLater,
     shared: false,
+    view: null,
   };
 }
 

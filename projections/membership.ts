@@ -175,7 +175,7 @@ function entryOf(countryId: string, r: Reading<Status>, nameOf: NameOf, asOf: st
   // Readings made for one read (as known at an early date) are not cached: their entries would only churn the cache.
   const shareable = r.shared && (r.supportedUntil === null || (!r.uncertain && r.supportedUntil < asOf));
   const country = nameOf(countryId);
-  let entry = shareable ? entries.get(r) : undefined;
+  let entry = shareable ? (r.view as MemberEntry | null) : null;
   // A state registered (or registered anew) after its entry was made goes by its new name.
   if (!entry || entry.country !== country) {
     entry = {
@@ -191,12 +191,10 @@ function entryOf(countryId: string, r: Reading<Status>, nameOf: NameOf, asOf: st
       evidence: r.evidence.map(refOf),
       ...qualify(r, asOf),
     };
-    if (shareable) entries.set(r, entry);
+    if (shareable) r.view = entry;
   }
   return entry;
 }
-
-const entries = new WeakMap<Reading<Status>, MemberEntry>();
 
 export interface MembershipTimelineEntry {
   country: string;
