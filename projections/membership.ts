@@ -135,8 +135,10 @@ export const unknownAt = (state: MembershipState, q: TemporalQuery, nameOf: Name
   membershipAt(state, q, nameOf).unknown;
 
 /**
- * The states in order of name, kept per state until a state is added or renamed, so
- * that answers come out sorted instead of sorted per read.
+ * The states in order of name, kept per state until a state is added or a read finds
+ * a member renamed, so that answers come out sorted instead of sorted per read. A
+ * renamed state that no read lists keeps its old place; the unknown list is sorted
+ * per read anyway.
  */
 function keysByName(state: MembershipState, nameOf: NameOf): readonly Named[] {
   let kept = byName.get(state);
