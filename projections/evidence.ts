@@ -149,7 +149,8 @@ export interface ReadSpan {
  * evidence, a value implied by a later change reaches back to the `floor`; without
  * one, nothing is known (null). Invisible evidence is skipped in place rather than
  * filtered out (by `steps`), so a read costs a binary search plus the steps over
- * evidence not visible and the length of the current run.
+ * evidence not visible and the length of the current run. A caller that knows the
+ * last piece begun by asOf (`begun`) saves the search.
  */
 export function readAt<V>(
   list: readonly Evidence<V>[],
@@ -158,8 +159,9 @@ export function readAt<V>(
   floor: Floor | null = null,
   steps: VisibleSteps = linearSteps(list, knownAt),
   span?: ReadSpan,
+  begun: number = steps.lastBegunBy(asOf),
 ): Reading<V> | null {
-  let i = steps.lastBegunBy(asOf);
+  let i = begun;
   if (i >= 0 && !isVisibleAt(list[i]!, knownAt)) i = steps.previous(i);
   const visibleFloor = floor && isVisibleAt(floor, knownAt) ? floor : null;
   const n = steps.next(i);

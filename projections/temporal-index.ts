@@ -65,6 +65,7 @@ export class TemporalIndex<V> {
       }
       r.readings = [];
       r.sharedFrom = [];
+      r.begun = null;
     }
   }
 
@@ -182,7 +183,7 @@ export class TemporalIndex<V> {
     let r = entity.readings;
     if (!r) {
       const points = changePoints(list, this.floorAt(null));
-      entity.readings = r = { points, days: points.map(dayNumber), readings: [], sharedFrom: [] };
+      entity.readings = r = { points, days: points.map(dayNumber), readings: [], sharedFrom: [], begun: null };
     }
     // Before every point there is no evidence and no floor, whatever is known.
     const i = lastAtOrBeforeDay(r.days, asOf);
@@ -197,7 +198,8 @@ export class TemporalIndex<V> {
       r.sharedFrom[i] = this.knownFrom(entity, span);
     }
     if (knownAt === null || knownAt >= r.sharedFrom[i]!) return reading;
-    return readAt(list, q.asOf, q.knownAt, this.floor, blocksOf(entity).steps(q.knownAt!));
+    const begun = (r.begun ??= lastBegun(list, r.points));
+    return readAt(list, q.asOf, q.knownAt, this.floor, blocksOf(entity).steps(q.knownAt!), undefined, begun[i]);
   }
 
   /** The day from which the pieces that decide a reading (see ReadSpan) are visible, or not, as with everything known. */
@@ -252,6 +254,21 @@ interface Readings<V> {
   readings: (Reading<V> | null | undefined)[];
   /** Known at this day (a day number) or later, the reading at the same index is the one of everything known. */
   sharedFrom: number[];
+  /**
+   * At each point, the last piece of the list begun by it: no piece begins between two points, so a read made
+   * for its own knownAt starts there, with no second search. Null until such a read; dropped when the list changes.
+   */
+  begun: Int32Array | null;
+}
+
+function lastBegun(list: readonly Evidence<unknown>[], points: readonly string[]): Int32Array {
+  const begun = new Int32Array(points.length);
+  let j = 0;
+  for (let i = 0; i < points.length; i++) {
+    while (j < list.length && list[j]!.occurred.earliest <= points[i]!) j++;
+    begun[i] = j - 1;
+  }
+  return begun;
 }
 
 function insertPoint(r: Readings<unknown>, date: string): void {

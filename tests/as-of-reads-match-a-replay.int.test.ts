@@ -72,9 +72,10 @@ test('as-of reads from the incremental index equal a fresh read of the same evid
         // Kept apart from the index: the first retraction of a fact is the one that counts.
         const retracted = new Map<string, string>();
         steps.forEach(([{ retract, ...e }, reads], i) => {
-          // Warms and invalidates caches along the way, those for reads as known at a date too.
+          // Warms and invalidates caches along the way, those for reads as known at a date too (known before the date
+          // read, on it, and after it, where a reading is made for the read).
           const warm = () =>
-            reads.forEach((d) => [null, d].forEach((knownAt) => index.read('k', { asOf: d, knownAt })));
+            reads.forEach((asOf) => [null, ...reads].forEach((knownAt) => index.read('k', { asOf, knownAt })));
           const item = { ...e, eventId: `e${i}` };
           index.add('k', { ...item });
           all.push(item);
