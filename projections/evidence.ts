@@ -162,7 +162,7 @@ export function readAt<V>(
   begun: number = steps.lastBegunBy(asOf),
 ): Reading<V> | null {
   let i = begun;
-  if (i >= 0 && !isVisibleAt(list[i]!, knownAt)) i = steps.previous(i);
+  if (i >= 0 && !steps.visible(i)) i = steps.previous(i);
   const visibleFloor = floor && isVisibleAt(floor, knownAt) ? floor : null;
   const n = steps.next(i);
   const next = n < 0 ? null : list[n]!;

@@ -13,6 +13,7 @@ export interface Steppable extends Visibility {
  */
 export interface VisibleSteps {
   lastBegunBy(asOf: string): number;
+  visible(i: number): boolean;
   previous(i: number): number;
   next(i: number): number;
 }
@@ -30,6 +31,10 @@ class LinearSteps implements VisibleSteps {
 
   lastBegunBy(asOf: string): number {
     return prefixLength(this.list.length, (i) => this.list[i]!.occurred.earliest <= asOf) - 1;
+  }
+
+  visible(i: number): boolean {
+    return isVisibleAt(this.list[i]!, this.knownAt);
   }
 
   previous(i: number): number {
@@ -100,9 +105,11 @@ class BlockSteps implements VisibleSteps {
     return lastAtOrBeforeDay(this.begins, dayNumber(asOf));
   }
 
-  // Retractions are rare: a piece reported in time is checked in full.
-  private visible(j: number): boolean {
-    return this.reported[j]! <= this.k && isVisibleAt(this.list[j]!, this.knownAt);
+  // By the day number, not the report date's string; retractions are rare, and only then is the date compared.
+  visible(j: number): boolean {
+    if (this.reported[j]! > this.k) return false;
+    const { retractedAt } = this.list[j]!;
+    return retractedAt === null || retractedAt > this.knownAt;
   }
 
   previous(i: number): number {

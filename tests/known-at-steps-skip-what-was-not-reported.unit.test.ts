@@ -46,6 +46,7 @@ describe('stepping to evidence visible as known at a date', () => {
           const linear = linearSteps(list, knownAt);
           expect(blocks.lastBegunBy(someDay)).toBe(linear.lastBegunBy(someDay));
           for (let i = -1; i <= list.length; i++) {
+            if (i >= 0 && i < list.length) expect(blocks.visible(i)).toBe(linear.visible(i));
             if (i >= 0) expect(blocks.previous(i)).toBe(linear.previous(i));
             if (i < list.length) expect(blocks.next(i)).toBe(linear.next(i));
           }
