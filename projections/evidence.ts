@@ -214,11 +214,15 @@ export function readAt<V>(
   for (; list[f]!.kind === 'attestation' && j >= 0 && list[j]!.value === last.value; j = steps.previous(j)) f = j;
   const first = list[f]!;
   if (span) setSpan(span, j, f, i, n, j < 0);
+  // Its fields copied, not spread in the middle of the literal: that takes V8's slow path, and this runs per reading made.
+  const since = sinceOf(first, j < 0 ? visibleFloor : null);
   return {
     value: last.value,
     uncertain: false,
     uncertainRange: null,
-    ...sinceOf(first, j < 0 ? visibleFloor : null),
+    since: since.since,
+    sinceBasis: since.sinceBasis,
+    sinceNote: since.sinceNote,
     basis: last.basis,
     evidence: first === last ? [last] : [first, last],
     supportedUntil: last.occurred.latest,
