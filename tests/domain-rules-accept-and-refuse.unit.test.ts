@@ -79,6 +79,17 @@ describe('known-entity', () => {
       .when('person-john-doe', unknown)
       .thenRefused(rule('known-entity'), '/facts/0/data/speaker');
   });
+  test('given a source, when a fact lists an unknown entity among known ones, then it is refused at that item', () => {
+    const signed = fact('AgreementSigned', 'organization-csto', {
+      agreement: 'an agreement',
+      parties: ['country-uzbekistan', 'country-atlantis'],
+      place: null,
+      host: null,
+    });
+    given(...world())
+      .when('organization-csto', signed)
+      .thenRefused(rule('known-entity'), '/facts/0/data/parties/1');
+  });
   test('given a source, when a person is registered and quoted in the same batch, then it is accepted', () => {
     const [doe] = registered('person-john-doe');
     const says = fact('StatementMade', 'person-john-doe', {
