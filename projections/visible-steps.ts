@@ -39,15 +39,15 @@ class LinearSteps implements VisibleSteps {
 
   previous(i: number): number {
     let j = i - 1;
-    while (j >= 0 && !isVisibleAt(this.list[j]!, this.knownAt)) j--;
+    while (j >= 0 && !this.visible(j)) j--;
     return j;
   }
 
   next(i: number): number {
-    const { list } = this;
+    const n = this.list.length;
     let j = i + 1;
-    while (j < list.length && !isVisibleAt(list[j]!, this.knownAt)) j++;
-    return j < list.length ? j : -1;
+    while (j < n && !this.visible(j)) j++;
+    return j < n ? j : -1;
   }
 }
 
