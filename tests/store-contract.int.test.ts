@@ -32,6 +32,16 @@ const adapters: Adapter[] = [
     },
     reopen: (s) => new SqliteEventStore((s as SqliteEventStore).path),
   },
+  {
+    // As the service opens it, holding the file's writer claim: it answers a writer's basis from its own account.
+    name: 'sqlite, sole writer',
+    open: () => {
+      const dir = mkdtempSync(join(tmpdir(), 'csto-store-'));
+      dirs.push(dir);
+      return new SqliteEventStore(join(dir, 'events.db'), { soleWriter: true });
+    },
+    reopen: (s) => new SqliteEventStore((s as SqliteEventStore).path, { soleWriter: true }),
+  },
 ];
 
 /** Why the EventStoreDB leg did not run, and how to run it. */
@@ -145,6 +155,34 @@ describe.each(adapters)('EventStore contract: $name', (adapter) => {
       ),
     ).toBe('revision-conflict');
     expect(await store.findIdempotency('k')).toBeNull();
+  });
+
+  test("a writer's basis is the head and the stream's revision, after appends that share a commit, fail or replay", async () => {
+    const basis = async (stream: string) => ({
+      head: await store.head(),
+      revision: await store.streamRevision(stream),
+    });
+    expect(await store.writeBasis('country-a')).toEqual({ head: 0, revision: -1 });
+    await store.append('country-a', [attestation('country-a')], 'no-stream', {
+      idempotency: { key: 'k', fingerprint: 'f' },
+    });
+    expect(await store.writeBasis('country-a')).toEqual(await basis('country-a'));
+    const twin = attestation('country-b');
+    // Started in one turn, so a store that commits in groups commits these together, the failures inside the group.
+    const outcomes = await Promise.all([
+      kindOf(store.append('country-b', [twin], 'no-stream')),
+      kindOf(store.append('country-a', [attestation('country-a')], 'no-stream')),
+      kindOf(store.append('country-c', [attestation('country-c'), attestation('country-c')], 'any')),
+      kindOf(store.append('country-b', [attestation('country-b'), twin], 'any')),
+      kindOf(
+        store.append('country-a', [attestation('country-a')], 'any', { idempotency: { key: 'k', fingerprint: 'f' } }),
+      ),
+      kindOf(store.append('country-a', [attestation('country-a')], 0)),
+    ]);
+    expect(outcomes).toEqual(['ok', 'revision-conflict', 'ok', 'duplicate-event', 'ok', 'ok']);
+    for (const stream of ['country-a', 'country-b', 'country-c', 'country-none'])
+      expect(await store.writeBasis(stream)).toEqual(await basis(stream));
+    expect(await store.writeBasis('country-a')).toEqual({ head: 5, revision: 1 });
   });
 
   test('reads a stream in revision order, from a revision', async () => {
@@ -290,6 +328,7 @@ describe.each(adapters)('EventStore contract: $name', (adapter) => {
       store = await adapter.reopen!(store);
       expect((await store.getEvent(e.id))?.position).toBe(events[0]!.position);
       expect(await store.streamRevision('country-a')).toBe(0);
+      expect(await store.writeBasis('country-a')).toEqual({ head: events[0]!.position, revision: 0 });
       expect((await store.findIdempotency('durable'))?.result.events[0]?.id).toBe(e.id);
     });
 

@@ -87,6 +87,10 @@ export class MemoryEventStore implements EventStore {
     return this.log.length;
   }
 
+  async writeBasis(stream: string) {
+    return { head: this.log.length, revision: (this.streams.get(stream)?.length ?? 0) - 1 };
+  }
+
   // Positions here are consecutive, so counting is arithmetic.
   async countAfter(position: number) {
     return Math.max(0, (await this.head()) - position);

@@ -21,5 +21,7 @@ export async function openStore(
   return new SqliteEventStore(config.SQLITE_PATH, {
     maxSizeBytes: config.SQLITE_MAX_SIZE_MB && config.SQLITE_MAX_SIZE_MB * 1024 * 1024,
     readOnly: options.readOnly,
+    // Its callers open it for writing only once they hold the file's writer claim.
+    soleWriter: !options.readOnly,
   });
 }

@@ -34,6 +34,12 @@ export interface ReadAllOptions {
   streams?: string[];
 }
 
+export interface WriteBasis {
+  head: number;
+  /** -1 when the stream does not exist. */
+  revision: number;
+}
+
 export interface Subscription {
   /** Resolves once everything committed when the subscription started has been delivered. */
   caughtUp: Promise<void>;
@@ -63,6 +69,12 @@ export interface EventStore {
   streamRevision(stream: string): Promise<number>;
   /** The last committed global position (0 when empty). */
   head(): Promise<number>;
+  /**
+   * What a writer checks against before it appends: the stream's revision and the head,
+   * the revision read no later than the head, so read models that have caught up with
+   * the head hold the stream's events up to that revision.
+   */
+  writeBasis(stream: string): Promise<WriteBasis>;
   /** How many events are after `position`. */
   countAfter(position: number): Promise<number>;
   /** The position before the last `n` events (0 when the log holds no more than `n`). */

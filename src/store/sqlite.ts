@@ -5,7 +5,7 @@ import type { DomainEvent, RecordedEvent } from '../../events/envelope';
 import { AppError, duplicateEvent, unavailable } from '../errors';
 import { checkExpectedRevision } from './expected-revision';
 import { replay } from './idempotency';
-import type { AppendOptions, AppendResult, EventStore, ExpectedRevision, ReadAllOptions } from './port';
+import type { AppendOptions, AppendResult, EventStore, ExpectedRevision, ReadAllOptions, WriteBasis } from './port';
 import { Subscribers } from './pump';
 
 const SCHEMA = `
@@ -100,10 +100,22 @@ export class SqliteEventStore implements EventStore {
   private readonly groupTx;
   private pending: PendingAppend[] = [];
   private readonly queryCache = new Map<string, Database.Statement<(string | number)[], Row>>();
+  /**
+   * With `soleWriter`, the head and the revisions of the streams written or asked about,
+   * kept as commits land: every commit to the file goes through this store, so its own
+   * account is the file's, and a writer's basis costs no read: the two reads per fact cost
+   * single facts over HTTP 6 to 20% of their rate in four A/B runs. Streams that do not
+   * exist yet are not kept.
+   */
+  private readonly account: { head: number; revisions: Map<string, number> } | null;
 
+  /**
+   * `soleWriter`: this process holds the file's writer claim (see claimWriter), so nothing
+   * else commits to it.
+   */
   constructor(
     readonly path: string,
-    options: { maxSizeBytes?: number; readOnly?: boolean } = {},
+    options: { maxSizeBytes?: number; readOnly?: boolean; soleWriter?: boolean } = {},
   ) {
     if (options.readOnly) {
       // For tools that only read (replay, export): the file must exist, and a running service may hold it.
@@ -145,6 +157,8 @@ export class SqliteEventStore implements EventStore {
         )
         .raw(),
     };
+    this.account =
+      options.soleWriter && !options.readOnly ? { head: this.stmts.head.get()?.head ?? 0, revisions: new Map() } : null;
     this.appendTx = this.db.transaction(
       (stream: string, events: DomainEvent[], expected: ExpectedRevision, options: AppendOptions): Appended => {
         const idem = options.idempotency;
@@ -227,7 +241,13 @@ export class SqliteEventStore implements EventStore {
     }
     // Subscribers get the events before the appenders resume, so the read models already reflect them.
     const committed = outcomes.flatMap((o) => (o.ok ? o.recorded : []));
-    if (committed.length) this.subscribers.committed(committed);
+    if (committed.length) {
+      if (this.account) {
+        for (const e of committed) this.account.revisions.set(e.stream, e.revision);
+        this.account.head = committed[committed.length - 1]!.position;
+      }
+      this.subscribers.committed(committed);
+    }
     outcomes.forEach((o, i) => (o.ok ? group[i]!.resolve(o.result) : group[i]!.reject(o.error)));
   }
 
@@ -284,6 +304,23 @@ export class SqliteEventStore implements EventStore {
 
   async head() {
     return this.guard(() => this.stmts.head.get()?.head ?? 0);
+  }
+
+  async writeBasis(stream: string): Promise<WriteBasis> {
+    return this.guard(() => {
+      const { account } = this;
+      if (!account) {
+        const revision = this.stmts.streamRevision.get(stream)?.revision ?? -1;
+        return { head: this.stmts.head.get()?.head ?? 0, revision };
+      }
+      if (!this.db.open) throw new Error('the database connection is closed');
+      let revision = account.revisions.get(stream);
+      if (revision === undefined) {
+        revision = this.stmts.streamRevision.get(stream)?.revision ?? -1;
+        if (revision >= 0) account.revisions.set(stream, revision);
+      }
+      return { head: account.head, revision };
+    });
   }
 
   // Positions here are consecutive, so counting is arithmetic.

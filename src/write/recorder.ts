@@ -59,8 +59,8 @@ export class Recorder {
   ): Promise<AppendResult> {
     const deadline = Date.now() + RACE_DEADLINE_MS;
     for (;;) {
-      await this.engine.waitFor(await this.store.head(), CATCH_UP_MS);
-      const current = await this.store.streamRevision(cmd.stream);
+      const { head, revision: current } = await this.store.writeBasis(cmd.stream);
+      await this.engine.waitFor(head, CATCH_UP_MS);
       await this.check(cmd.stream, events);
       try {
         // Without an expectation from the client, expect what the rules were checked against.

@@ -296,6 +296,12 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
+  /** Its own read of the head, not one shared with a call begun before the revision was read. */
+  async writeBasis(stream: string) {
+    const revision = await this.streamRevision(stream);
+    return { head: await this.lastOfOurs(), revision };
+  }
+
   /**
    * The position of the last event of ours in the log. Calls made while one is under way
    * share its answer: the health check asks every second and must never pile up.
