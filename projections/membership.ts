@@ -14,7 +14,7 @@ import {
 } from './evidence';
 import type { NameOf } from './entities';
 import type { Projection, TemporalQuery } from './projection';
-import { TemporalIndex, type TemporalIndexSnapshot } from './temporal-index';
+import { TemporalIndex, type IndexedEntity, type TemporalIndexSnapshot } from './temporal-index';
 
 export type Status = 'member' | 'not-member';
 export type MembershipState = TemporalIndex<Status>;
@@ -109,8 +109,8 @@ export function membershipAt(
   const members: MemberEntry[] = [];
   const unknown: UnknownEntry[] = [];
   let renamed = false;
-  for (const { countryId, country } of keysByName(state, nameOf)) {
-    const r = state.read(countryId, q);
+  for (const { countryId, country, entity } of keysByName(state, nameOf)) {
+    const r = state.readEntity(entity, q);
     if (r === null) {
       const first = state.firstEvidence(countryId, q.knownAt);
       if (first) unknown.push({ country: nameOf(countryId), countryId, firstEvidence: first.occurred.earliest });
@@ -138,12 +138,14 @@ export const unknownAt = (state: MembershipState, q: TemporalQuery, nameOf: Name
  * The states in order of name, kept per state until a state is added or a read finds
  * a member renamed, so that answers come out sorted instead of sorted per read. A
  * renamed state that no read lists keeps its old place; the unknown list is sorted
- * per read anyway.
+ * per read anyway. Each keeps its entity in the index, so reads need no lookup by key.
  */
 function keysByName(state: MembershipState, nameOf: NameOf): readonly Named[] {
   let kept = byName.get(state);
   if (!kept || kept.length !== state.size) {
-    kept = [...state.keys()].map((countryId) => ({ country: nameOf(countryId), countryId })).sort(byCountry);
+    kept = [...state.keys()]
+      .map((countryId) => ({ country: nameOf(countryId), countryId, entity: state.entity(countryId)! }))
+      .sort(byCountry);
     byName.set(state, kept);
   }
   return kept;
@@ -153,6 +155,7 @@ interface Named {
   countryId: string;
   /** Its name when the order was kept. */
   country: string;
+  entity: IndexedEntity<Status>;
 }
 
 const byName = new WeakMap<MembershipState, Named[]>();

@@ -39,7 +39,7 @@ export class TemporalIndex<V> {
     return r !== null;
   }
 
-  private readonly entities = new Map<string, Entity<V>>();
+  private readonly entities = new Map<string, IndexedEntity<V>>();
   /**
    * The evidence each event gave, for retractions. Built on the first one (they are
    * rare, and a map of every event id was a twentieth of a rebuild), kept after.
@@ -170,7 +170,21 @@ export class TemporalIndex<V> {
    */
   read(key: string, q: TemporalQuery): Reading<V> | null {
     const entity = this.entities.get(key);
-    if (!entity) return null;
+    return entity ? this.readEntity(entity, q) : null;
+  }
+
+  /**
+   * An entity as the index keeps it, for a caller that reads the same entities again and
+   * again: read by it, a read saves the lookup by key, a miss in the CPU cache per state
+   * (a sixth to a fifth of the CPU of a warm read of every state). The index never
+   * replaces an entity it holds.
+   */
+  entity(key: string): IndexedEntity<V> | undefined {
+    return this.entities.get(key);
+  }
+
+  /** As `read`, for an entity of this index. */
+  readEntity(entity: IndexedEntity<V>, q: TemporalQuery): Reading<V> | null {
     const asOf = dayNumber(q.asOf);
     const knownAt = q.knownAt === null ? null : dayNumber(q.knownAt);
     // Known by the date read, what was known has usually all begun by then: its tail decides, with no search of the
@@ -203,7 +217,7 @@ export class TemporalIndex<V> {
   }
 
   /** The day from which the pieces that decide a reading (see ReadSpan) are visible, or not, as with everything known. */
-  private knownFrom({ list, retracted }: Entity<V>, span: ReadSpan): number {
+  private knownFrom({ list, retracted }: IndexedEntity<V>, span: ReadSpan): number {
     let from = 0;
     for (const j of [span.stop, span.first, span.last, span.next])
       if (j >= 0) from = Math.max(from, settledAt(list[j]!));
@@ -222,7 +236,8 @@ export class TemporalIndex<V> {
   }
 }
 
-interface Entity<V> {
+/** One entity's evidence, and what reads keep of it. */
+export interface IndexedEntity<V> {
   list: Evidence<V>[];
   /**
    * The reading with everything known from each date where it can change (a piece of
@@ -239,8 +254,9 @@ interface Entity<V> {
   retracted: boolean;
 }
 
-const blocksOf = (entity: Entity<unknown>): ReportedBlocks => (entity.blocks ??= new ReportedBlocks(entity.list));
-const tailsOf = <V>(entity: Entity<V>): KnownTails<V> =>
+const blocksOf = (entity: IndexedEntity<unknown>): ReportedBlocks =>
+  (entity.blocks ??= new ReportedBlocks(entity.list));
+const tailsOf = <V>(entity: IndexedEntity<V>): KnownTails<V> =>
   (entity.tails ??= new KnownTails(entity.list, blocksOf(entity)));
 
 /** From this day known on, a fact is as visible as with everything known: reported, and retracted if it ever is. */
