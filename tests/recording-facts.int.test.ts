@@ -566,6 +566,13 @@ describe('auth', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  test('a body is read only once its writer is known: without a token, malformed or oversized JSON is a 401', async () => {
+    const post = () =>
+      request(t.app).post('/v1/streams/person-nikolai-bordyuzha/events').set('Content-Type', 'application/json');
+    expect((await post().send('{"type": ')).status).toBe(401);
+    expect((await post().send(JSON.stringify({ pad: 'x'.repeat(1_100_000) }))).status).toBe(401);
+  });
+
   test('reads are open unless READ_TOKEN is set; then a read token reads but cannot write (403)', async () => {
     const closed = await startTestApp({ readToken: true });
     try {

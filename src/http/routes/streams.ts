@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Router, type RequestHandler } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import { FactBatch, FactInput, type AppendBody } from '../../../commands/fact-input';
 import type { components } from '../../../openapi/schema';
 import type { Recorder } from '../../write/recorder';
@@ -14,14 +14,10 @@ type Schemas = components['schemas'];
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 const STREAM_ETAG = /^(?:W\/)?"(\d{1,15}|-1)"$/;
 
-/** Streams: read one with its revision as ETag; record facts on it. */
-export function streamRoutes(
-  store: EventStore,
-  recorder: Recorder,
-  auth: Auth,
-  limitWrites: RequestHandler,
-  onAppended: (events: number) => void,
-): Router {
+export const BODY_LIMIT = '1mb';
+
+/** Streams: read one with its revision as ETag. */
+export function streamRoutes(store: EventStore): Router {
   const r = Router();
 
   r.get('/v1/streams/:stream', async (req, res) => {
@@ -45,7 +41,23 @@ export function streamRoutes(
     res.set('ETag', `"${revision}"`).json(body);
   });
 
-  r.post('/v1/streams/:stream/events', auth.requireWrite, limitWrites, async (req, res) => {
+  return r;
+}
+
+/**
+ * Records facts on a stream. The body is parsed only once the writer is known and
+ * within its rate, so a refused post costs no parse of up to a megabyte.
+ */
+export function appendRoutes(
+  recorder: Recorder,
+  auth: Auth,
+  limitWrites: RequestHandler,
+  onAppended: (events: number) => void,
+): Router {
+  const r = Router();
+  const json = express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+
+  r.post('/v1/streams/:stream/events', auth.requireWrite, limitWrites, json, async (req, res) => {
     parseQuery(req, []);
     if (!req.is('application/json')) throw unsupportedMediaType('send the facts as application/json');
     const body = parseBody(req.body);
