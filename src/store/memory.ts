@@ -88,7 +88,7 @@ export class MemoryEventStore implements EventStore {
   }
 
   async writeBasis(stream: string) {
-    return { head: this.log.length, revision: (this.streams.get(stream)?.length ?? 0) - 1 };
+    return { head: this.log.length, revision: await this.streamRevision(stream) };
   }
 
   // Positions here are consecutive, so counting is arithmetic.
