@@ -112,7 +112,7 @@ export function membershipAt(
   for (const { countryId, country, entity } of keysByName(state, nameOf)) {
     const r = state.readEntity(entity, q);
     if (r === null) {
-      const first = state.firstEvidence(countryId, q.knownAt);
+      const first = state.firstEvidence(entity, q.knownAt);
       if (first) unknown.push({ country: nameOf(countryId), countryId, firstEvidence: first.occurred.earliest });
     } else if (r.value === 'member' || r.uncertain) {
       const entry = entryOf(countryId, r, nameOf, q.asOf);

@@ -147,10 +147,8 @@ export class TemporalIndex<V> {
     return (this.entities.get(key)?.list ?? []).filter((e) => isVisibleAt(e, knownAt));
   }
 
-  /** The earliest evidence about `key` visible at `knownAt`, without filtering the rest. */
-  firstEvidence(key: string, knownAt: string | null): Evidence<V> | undefined {
-    const entity = this.entities.get(key);
-    if (!entity) return undefined;
+  /** The earliest evidence about an entity of this index visible at `knownAt`, without filtering the rest. */
+  firstEvidence(entity: IndexedEntity<V>, knownAt: string | null): Evidence<V> | undefined {
     if (knownAt === null) return entity.list.find((e) => isVisibleAt(e, knownAt));
     const i = blocksOf(entity).steps(knownAt).next(-1);
     return i < 0 ? undefined : entity.list[i];
