@@ -157,8 +157,7 @@ export class SqliteEventStore implements EventStore {
         )
         .raw(),
     };
-    this.account =
-      options.soleWriter && !options.readOnly ? { head: this.stmts.head.get()?.head ?? 0, revisions: new Map() } : null;
+    this.account = options.soleWriter && !options.readOnly ? { head: this.fileHead(), revisions: new Map() } : null;
     this.appendTx = this.db.transaction(
       (stream: string, events: DomainEvent[], expected: ExpectedRevision, options: AppendOptions): Appended => {
         const idem = options.idempotency;
@@ -174,9 +173,9 @@ export class SqliteEventStore implements EventStore {
               recorded: [],
             };
         }
-        const current = this.stmts.streamRevision.get(stream)?.revision ?? -1;
+        const current = this.fileRevision(stream);
         checkExpectedRevision(stream, current, expected);
-        let position = this.stmts.head.get()?.head ?? 0;
+        let position = this.fileHead();
         const recordedAt = new Date().toISOString();
         const out: AppendResult['events'] = [];
         const recorded: RecordedEvent[] = [];
@@ -299,28 +298,38 @@ export class SqliteEventStore implements EventStore {
   }
 
   async streamRevision(stream: string) {
-    return this.guard(() => this.stmts.streamRevision.get(stream)?.revision ?? -1);
+    return this.guard(() => this.fileRevision(stream));
   }
 
   async head() {
-    return this.guard(() => this.stmts.head.get()?.head ?? 0);
+    return this.guard(() => this.fileHead());
   }
 
   async writeBasis(stream: string): Promise<WriteBasis> {
     return this.guard(() => {
       const { account } = this;
       if (!account) {
-        const revision = this.stmts.streamRevision.get(stream)?.revision ?? -1;
-        return { head: this.stmts.head.get()?.head ?? 0, revision };
+        const revision = this.fileRevision(stream);
+        return { head: this.fileHead(), revision };
       }
       if (!this.db.open) throw new Error('the database connection is closed');
       let revision = account.revisions.get(stream);
       if (revision === undefined) {
-        revision = this.stmts.streamRevision.get(stream)?.revision ?? -1;
+        revision = this.fileRevision(stream);
         if (revision >= 0) account.revisions.set(stream, revision);
       }
       return { head: account.head, revision };
     });
+  }
+
+  /** The head as the file has it (0 when empty). */
+  private fileHead(): number {
+    return this.stmts.head.get()?.head ?? 0;
+  }
+
+  /** A stream's revision as the file has it (-1 when it does not exist). */
+  private fileRevision(stream: string): number {
+    return this.stmts.streamRevision.get(stream)?.revision ?? -1;
   }
 
   // Positions here are consecutive, so counting is arithmetic.

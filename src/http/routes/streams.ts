@@ -14,7 +14,7 @@ type Schemas = components['schemas'];
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 const STREAM_ETAG = /^(?:W\/)?"(\d{1,15}|-1)"$/;
 
-export const BODY_LIMIT = '1mb';
+const BODY_LIMIT = '1mb';
 
 /** Streams: read one with its revision as ETag. */
 export function streamRoutes(store: EventStore): Router {
