@@ -1,0 +1,58 @@
+/**
+ * The writer thread of the embedded store: it owns the connection that appends, so the
+ * inserts and the fsync of each group commit run beside the event loop, not on it.
+ * It takes one group at a time and answers each with its outcomes, or with why the
+ * whole group failed.
+ */
+import Database from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+import { groupCommit, type WireAppend, type WireOutcome } from './sqlite-commit';
+
+export interface WriterData {
+  path: string;
+  maxSizeBytes?: number;
+}
+export type WriterRequest = { group: WireAppend[] } | { close: true };
+export type WriterReply = { outcomes: WireOutcome[] } | { failed: string };
+
+const { path, maxSizeBytes } = workerData as WriterData;
+const port = parentPort!;
+let db: Database.Database | null = null;
+let commit: ((group: WireAppend[]) => WireOutcome[]) | null = null;
+
+/** Opened on the first group, so a file that cannot be opened fails that group, as any other store error would. */
+function writer(): (group: WireAppend[]) => WireOutcome[] {
+  if (commit) return commit;
+  const opened = new Database(path, { fileMustExist: true });
+  try {
+    opened.pragma('journal_mode = WAL');
+    opened.pragma('synchronous = FULL');
+    opened.pragma('busy_timeout = 5000');
+    if (maxSizeBytes) {
+      // A quota: past it SQLite answers "database or disk is full" and appends are refused (503), as on a full disk.
+      const pageSize = opened.pragma('page_size', { simple: true }) as number;
+      opened.pragma(`max_page_count = ${Math.max(1, Math.floor(maxSizeBytes / pageSize))}`);
+    }
+    commit = groupCommit(opened);
+  } catch (err) {
+    opened.close();
+    throw err;
+  }
+  db = opened;
+  return commit;
+}
+
+port.on('message', (m: WriterRequest) => {
+  if ('close' in m) {
+    db?.close();
+    port.close();
+    return;
+  }
+  let reply: WriterReply;
+  try {
+    reply = { outcomes: writer()(m.group) };
+  } catch (err) {
+    reply = { failed: (err as Error).message };
+  }
+  port.postMessage(reply);
+});
