@@ -33,6 +33,18 @@ const adapters: Adapter[] = [
     reopen: (s) => new SqliteEventStore((s as SqliteEventStore).path),
   },
   {
+    // Small groups commit on the event loop by default; here every group goes through the writer thread.
+    name: 'sqlite, every group on the writer thread',
+    open: () => {
+      const dir = mkdtempSync(join(tmpdir(), 'csto-store-'));
+      dirs.push(dir);
+      return new SqliteEventStore(join(dir, 'events.db'), { soleWriter: true, inlineMaxEvents: 0 });
+    },
+    reopen: (s) => new SqliteEventStore((s as SqliteEventStore).path, { soleWriter: true, inlineMaxEvents: 0 }),
+  },
+  // Its appends commit on the store's own connection, not on a writer thread, which could not open it.
+  { name: 'sqlite in memory', open: () => new SqliteEventStore(':memory:') },
+  {
     // As the service opens it, holding the file's writer claim: it answers a writer's basis from its own account.
     name: 'sqlite, sole writer',
     open: () => {

@@ -36,6 +36,28 @@ export function appendedResult(a: Pick<WireAppend, 'stream' | 'ids'>, head: numb
   return { replayed: false, stream: a.stream, revision: revision + a.ids.length, events };
 }
 
+/** Commits groups of appends, one after another in the order given. */
+export interface GroupWriter {
+  /** Rejects when the group failed as a whole. */
+  commit(group: WireAppend[]): Promise<WireOutcome[]>;
+  /** Call with no group in flight. */
+  close(): Promise<void>;
+}
+
+/** A size quota: past it SQLite answers "database or disk is full" and appends are refused (503), as on a full disk. */
+export function limitSize(db: Database.Database, maxSizeBytes: number | undefined): void {
+  if (!maxSizeBytes) return;
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.pragma(`max_page_count = ${Math.max(1, Math.floor(maxSizeBytes / pageSize))}`);
+}
+
+/** Commits on `db`, on the calling thread. */
+export function inlineWriter(db: Database.Database, maxSizeBytes?: number): GroupWriter {
+  limitSize(db, maxSizeBytes);
+  const commit = groupCommit(db);
+  return { commit: async (group) => commit(group), close: async () => undefined };
+}
+
 /** A stream's revision as the file has it (-1 when it does not exist). */
 export const REVISION_SQL = 'SELECT max(revision) AS revision FROM events WHERE stream = ?';
 /** The head as the file has it (null when empty). */

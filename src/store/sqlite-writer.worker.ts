@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { groupCommit, type WireAppend, type WireOutcome } from './sqlite-commit';
+import { groupCommit, limitSize, type WireAppend, type WireOutcome } from './sqlite-commit';
 
 export interface WriterData {
   path: string;
@@ -28,11 +28,7 @@ function writer(): (group: WireAppend[]) => WireOutcome[] {
     opened.pragma('journal_mode = WAL');
     opened.pragma('synchronous = FULL');
     opened.pragma('busy_timeout = 5000');
-    if (maxSizeBytes) {
-      // A quota: past it SQLite answers "database or disk is full" and appends are refused (503), as on a full disk.
-      const pageSize = opened.pragma('page_size', { simple: true }) as number;
-      opened.pragma(`max_page_count = ${Math.max(1, Math.floor(maxSizeBytes / pageSize))}`);
-    }
+    limitSize(opened, maxSizeBytes);
     commit = groupCommit(opened);
   } catch (err) {
     opened.close();

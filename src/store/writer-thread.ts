@@ -1,6 +1,6 @@
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { WireAppend, WireOutcome } from './sqlite-commit';
+import type { GroupWriter, WireAppend, WireOutcome } from './sqlite-commit';
 import type { WriterData, WriterReply, WriterRequest } from './sqlite-writer.worker';
 
 interface InFlight {
@@ -13,7 +13,7 @@ interface InFlight {
  * group at a time and settles when the group is committed or has failed. The thread
  * starts with the first group, and keeps the process alive only while a group is in it.
  */
-export class WriterThread {
+export class WriterThread implements GroupWriter {
   private worker: Worker | null = null;
   /** The groups handed over and not yet answered, oldest first: the thread answers in that order. */
   private readonly inFlight: InFlight[] = [];
