@@ -9,9 +9,9 @@ interface InFlight {
 }
 
 /**
- * The event loop's side of the writer thread (sqlite-writer.worker): it hands over one
- * group at a time and settles when the group is committed or has failed. The thread
- * starts with the first group, and keeps the process alive only while a group is in it.
+ * The event loop's side of the writer thread (sqlite-writer.worker): it hands groups
+ * over in order and settles each when it is committed or has failed. The thread starts
+ * with the first group, and keeps the process alive only while a group is in it.
  */
 export class WriterThread implements GroupWriter {
   private worker: Worker | null = null;
