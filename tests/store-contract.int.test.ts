@@ -235,6 +235,18 @@ describe.each(adapters)('EventStore contract: $name', (adapter) => {
     expect(await store.writeBasis('country-c')).toEqual({ head, revision: 0 });
   });
 
+  test('events come back from the log as written, line breaks in their text and all', async () => {
+    const quotes = ['line one\nline two', 'crlf\r\nend', 'separators \u2028 and \u2029', '\n'];
+    const events = quotes.map((quote) => {
+      const e = attestation('country-a');
+      return { ...e, source: { ...e.source, quote } };
+    });
+    await store.append('country-a', events, 'no-stream');
+    const read = await store.readStream('country-a');
+    expect(read.map((e) => e.source.quote)).toEqual(quotes);
+    expect(read.map(({ position: _p, revision: _r, recordedAt: _t, ...e }) => e)).toEqual(events);
+  });
+
   test('reads a stream in revision order, from a revision', async () => {
     const events = [
       attestation('country-a', '2001-01-01'),
