@@ -74,7 +74,6 @@ const GROUPS_IN_FLIGHT = 2;
 const INLINE_MAX_EVENTS = 32;
 
 interface PendingAppend {
-  stream: string;
   /** Each event's stored form, which becomes its recorded form once committed. */
   stored: Partial<RecordedEvent>[];
   wire: WireAppend;
@@ -188,7 +187,7 @@ export class SqliteEventStore implements EventStore {
         types: events.map((e) => e.type),
         bodies: stored.map((r) => JSON.stringify(r)).join('\n'),
       };
-      this.pending.push({ stream, stored, wire, resolve, reject });
+      this.pending.push({ stored, wire, resolve, reject });
       this.dispatchSoon();
     });
   }
@@ -234,11 +233,11 @@ export class SqliteEventStore implements EventStore {
     const recorded: RecordedEvent[] = [];
     const results = outcomes.map((o, i) => {
       if (o.kind !== 'appended') return o.kind === 'replayed' ? o.result : new AppError(o.failure, o.message);
-      const { stream, stored, wire } = group[i]!;
+      const { stored, wire } = group[i]!;
       const result = appendedResult(wire, o.head, o.revision);
       result.events.forEach(({ position, revision }, j) => {
         const r = stored[j]!;
-        r.stream = stream;
+        r.stream = wire.stream;
         r.position = position;
         r.revision = revision;
         r.recordedAt = o.recordedAt;
