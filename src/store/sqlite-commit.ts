@@ -44,16 +44,22 @@ export interface GroupWriter {
   close(): Promise<void>;
 }
 
-/** A size quota: past it SQLite answers "database or disk is full" and appends are refused (503), as on a full disk. */
-export function limitSize(db: Database.Database, maxSizeBytes: number | undefined): void {
+/**
+ * Makes a connection ready to append: WAL, and synchronous=FULL so that an acknowledged
+ * append survives a crash or power loss. `maxSizeBytes` is a quota: past it SQLite
+ * answers "database or disk is full" and appends are refused (503), as on a full disk.
+ */
+export function prepareForWriting(db: Database.Database, maxSizeBytes: number | undefined): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
   if (!maxSizeBytes) return;
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   db.pragma(`max_page_count = ${Math.max(1, Math.floor(maxSizeBytes / pageSize))}`);
 }
 
-/** Commits on `db`, on the calling thread. */
-export function inlineWriter(db: Database.Database, maxSizeBytes?: number): GroupWriter {
-  limitSize(db, maxSizeBytes);
+/** Commits on `db`, prepared for writing, on the calling thread. */
+export function inlineWriter(db: Database.Database): GroupWriter {
   const commit = groupCommit(db);
   return { commit: async (group) => commit(group), close: async () => undefined };
 }

@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { groupCommit, limitSize, type WireAppend, type WireOutcome } from './sqlite-commit';
+import { groupCommit, prepareForWriting, type WireAppend, type WireOutcome } from './sqlite-commit';
 
 export interface WriterData {
   path: string;
@@ -17,30 +17,25 @@ export type WriterReply = { outcomes: WireOutcome[] } | { failed: string };
 
 const { path, maxSizeBytes } = workerData as WriterData;
 const port = parentPort!;
-let db: Database.Database | null = null;
-let commit: ((group: WireAppend[]) => WireOutcome[]) | null = null;
+let opened: { db: Database.Database; commit: (group: WireAppend[]) => WireOutcome[] } | null = null;
 
 /** Opened on the first group, so a file that cannot be opened fails that group, as any other store error would. */
 function writer(): (group: WireAppend[]) => WireOutcome[] {
-  if (commit) return commit;
-  const opened = new Database(path, { fileMustExist: true });
+  if (opened) return opened.commit;
+  const db = new Database(path, { fileMustExist: true });
   try {
-    opened.pragma('journal_mode = WAL');
-    opened.pragma('synchronous = FULL');
-    opened.pragma('busy_timeout = 5000');
-    limitSize(opened, maxSizeBytes);
-    commit = groupCommit(opened);
+    prepareForWriting(db, maxSizeBytes);
+    opened = { db, commit: groupCommit(db) };
   } catch (err) {
-    opened.close();
+    db.close();
     throw err;
   }
-  db = opened;
-  return commit;
+  return opened.commit;
 }
 
 port.on('message', (m: WriterRequest) => {
   if ('close' in m) {
-    db?.close();
+    opened?.db.close();
     port.close();
     return;
   }

@@ -9,6 +9,7 @@ import {
   appendedResult,
   HEAD_SQL,
   inlineWriter,
+  prepareForWriting,
   REVISION_SQL,
   type GroupWriter,
   type WireAppend,
@@ -133,12 +134,10 @@ export class SqliteEventStore implements EventStore {
       const inMemory = path === ':memory:';
       if (!inMemory) mkdirSync(dirname(path), { recursive: true });
       this.db = new Database(path);
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = FULL');
-      this.db.pragma('busy_timeout = 5000');
+      prepareForWriting(this.db, options.maxSizeBytes);
       this.db.exec(SCHEMA);
       this.writers = {
-        inline: inlineWriter(this.db, options.maxSizeBytes),
+        inline: inlineWriter(this.db),
         // A database in memory is this connection's alone: a thread could not open it.
         thread: inMemory ? null : new WriterThread({ path, maxSizeBytes: options.maxSizeBytes }),
       };
