@@ -40,6 +40,8 @@ export class WriterThread implements GroupWriter {
     this.worker = null;
     await new Promise((resolve) => {
       worker.once('exit', resolve);
+      // Held until it has ended: the caller may have nothing else keeping the process alive meanwhile.
+      worker.ref();
       worker.postMessage({ close: true } satisfies WriterRequest);
     });
   }
