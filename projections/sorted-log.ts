@@ -61,11 +61,7 @@ export class SortedLog<E extends Dated> {
     return { items: page, more: false };
   }
 
-  toJSON(): E[] {
-    return this.all() as E[];
-  }
-
-  static fromJSON<E extends Dated>(items: E[]): SortedLog<E> {
+  static of<E extends Dated>(items: E[]): SortedLog<E> {
     const log = new SortedLog<E>();
     for (const e of items) log.add(e);
     return log;

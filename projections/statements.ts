@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../events/envelope';
 import type { NameOf } from './entities';
-import { factRef, type StatementRef } from './fact-refs';
+import { factColumns, factRef, factsFromColumns, type FactColumns, type StatementRef } from './fact-refs';
 import { isVisibleAt, retractionOf, type Projection, type TemporalQuery } from './projection';
 import { SortedLog } from './sorted-log';
 
@@ -15,10 +15,10 @@ export type StatementsState = SortedLog<StatementRef>;
 
 export const statements: Projection<StatementsState> = {
   name: 'statements',
-  version: 2,
+  version: 3,
   init: () => new SortedLog(),
-  snapshot: (state) => state.toJSON(),
-  restore: (s) => SortedLog.fromJSON(s as StatementRef[]),
+  snapshot: (state) => factColumns(state.all()),
+  restore: (s) => SortedLog.of(factsFromColumns(s as FactColumns) as StatementRef[]),
   apply(state, e) {
     const r = retractionOf(e);
     if (r) return state.retract(r.eventId, r.at);

@@ -2,7 +2,7 @@ import type { EventType } from '../events/catalog';
 import type { RecordedEvent } from '../events/envelope';
 import { describe } from './describe';
 import type { NameOf } from './entities';
-import { factRef, type FactRef } from './fact-refs';
+import { factColumns, factRef, factsFromColumns, type FactColumns, type FactRef } from './fact-refs';
 import { isVisibleAt, retractionOf, type Projection, type TemporalQuery } from './projection';
 import { SortedLog } from './sorted-log';
 
@@ -13,10 +13,10 @@ export type TimelineState = SortedLog<TimelineRef>;
 /** Every fact in the order it happened in the world. */
 export const timeline: Projection<TimelineState> = {
   name: 'timeline',
-  version: 2,
+  version: 3,
   init: () => new SortedLog(),
-  snapshot: (state) => state.toJSON(),
-  restore: (s) => SortedLog.fromJSON(s as TimelineRef[]),
+  snapshot: (state) => factColumns(state.all()),
+  restore: (s) => SortedLog.of(factsFromColumns(s as FactColumns)),
   apply(state, e) {
     // The retraction is itself a fact on the timeline; the fact it withdraws leaves it.
     const r = retractionOf(e);
