@@ -54,10 +54,21 @@ export async function restoreCheckpoints(
   return restored;
 }
 
-/** Saves every read model at the engine's position: at most every `intervalMs`, and on demand. */
+/**
+ * A save stops the event loop for as long as it takes, and that grows with the read
+ * models (0.6 to 1.1 s at half a million events): the next one waits at least this many
+ * times as long, so saving takes at most a fiftieth of the time, however large they grow.
+ */
+const WAIT_PER_SAVE_TIME = 50;
+
+/**
+ * Saves every read model at the engine's position: every `intervalMs`, or less often
+ * when saves take long (see WAIT_PER_SAVE_TIME), and on demand.
+ */
 export class PeriodicCheckpoints {
   private timer: NodeJS.Timeout | null = null;
   private savedPosition = -1;
+  private stopped = false;
 
   constructor(
     private readonly checkpoints: CheckpointStore,
@@ -68,13 +79,28 @@ export class PeriodicCheckpoints {
       versions: Record<ProjectionName, number>;
       updates: SavedUpdates | null;
     },
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   /** Saves now, then on a timer that does not keep the process alive. */
   async start(): Promise<void> {
-    await this.save();
-    this.timer = setInterval(() => void this.save().catch(() => undefined), this.intervalMs);
+    this.schedule(await this.timedSave());
+  }
+
+  private schedule(lastSaveMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(
+      () => void this.timedSave().then(this.schedule.bind(this), () => this.schedule(0)),
+      Math.max(this.intervalMs, WAIT_PER_SAVE_TIME * lastSaveMs),
+    );
     this.timer.unref();
+  }
+
+  /** Saves, and says how long it took. */
+  private async timedSave(): Promise<number> {
+    const t = this.now();
+    await this.save();
+    return this.now() - t;
   }
 
   /** Never ahead of the log: the position saved is one the models were folded to from it. */
@@ -94,7 +120,8 @@ export class PeriodicCheckpoints {
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
     await this.save();
   }
 }
