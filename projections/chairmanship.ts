@@ -23,7 +23,7 @@ export interface ChairmanshipState {
 
 export const chairmanship: Projection<ChairmanshipState> = {
   name: 'chairmanship',
-  version: 2,
+  version: 3,
   init: () => ({ chairs: new TemporalIndex<string>(), planned: [], retractions: new Retractions() }),
   snapshot: (state) => ({
     chairs: state.chairs.toJSON(),

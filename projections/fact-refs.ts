@@ -2,6 +2,7 @@ import type { EventType } from '../events/catalog';
 import type { RecordedEvent } from '../events/envelope';
 import { intern, internTopics } from './intern';
 import type { Dated } from './sorted-log';
+import { ValueTable } from './value-table';
 
 /** What the timeline keeps of each fact; the fact itself is read from the log for the page served. */
 export interface FactRef extends Dated {
@@ -118,24 +119,12 @@ export interface FactColumns {
   retracted: number[];
 }
 
-/** Values and their places: each value is written once. */
-class Table<T> {
-  readonly values: T[] = [];
-  private readonly places = new Map<T, number>();
-
-  placeOf(value: T): number {
-    let place = this.places.get(value);
-    if (place === undefined) this.places.set(value, (place = this.values.push(value) - 1));
-    return place;
-  }
-}
-
 export function factColumns(refs: readonly FactRef[]): FactColumns {
-  const days = new Table<string>();
-  const types = new Table<EventType>();
-  const speakers = new Table<string>();
+  const days = new ValueTable<string>();
+  const types = new ValueTable<EventType>();
+  const speakers = new ValueTable<string>();
   // Topic lists are interned (internTopics), so one list is one array.
-  const topicLists = new Table<readonly string[]>();
+  const topicLists = new ValueTable<readonly string[]>();
   const c: FactColumns = {
     days: days.values,
     types: types.values,

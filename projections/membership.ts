@@ -24,7 +24,7 @@ const opposite = (v: Status): Status => (v === 'member' ? 'not-member' : 'member
 
 export const membership: Projection<MembershipState> = {
   name: 'membership',
-  version: 2,
+  version: 3,
   init: () => new TemporalIndex<Status>(opposite),
   snapshot: (state) => state.toJSON(),
   restore: (s) => TemporalIndex.fromJSON<Status>(s as TemporalIndexSnapshot<Status>, opposite),

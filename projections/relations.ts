@@ -20,7 +20,7 @@ const priorOf = (v: RelationStatus): RelationStatus | null => (v === 'rejected' 
 /** Relations between two organisations, keyed by their stream (`relations-nato-csto`). */
 export const relations: Projection<RelationsState> = {
   name: 'relations',
-  version: 2,
+  version: 3,
   init: () => new TemporalIndex<RelationStatus>(priorOf),
   snapshot: (state) => state.toJSON(),
   restore: (s) => TemporalIndex.fromJSON<RelationStatus>(s as TemporalIndexSnapshot<RelationStatus>, priorOf),

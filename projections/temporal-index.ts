@@ -15,11 +15,12 @@ import {
 } from './evidence';
 import { isVisibleAt, retractionOf, type TemporalQuery, type Visibility } from './projection';
 import { dayNumber, lastAtOrBeforeDay } from './day-number';
+import { evidenceColumns, evidenceFromColumns, type EvidenceColumns } from './evidence-columns';
 import { KnownTails } from './known-tails';
 import { ReportedBlocks } from './visible-steps';
 
 export interface TemporalIndexSnapshot<V> {
-  entries: [string, Evidence<V>[]][];
+  evidence: EvidenceColumns<V>;
   floor: Floor | null;
 }
 
@@ -102,13 +103,16 @@ export class TemporalIndex<V> {
   }
 
   toJSON(): TemporalIndexSnapshot<V> {
-    return { entries: [...this.entities].map(([key, { list }]) => [key, list]), floor: this.floor };
+    return {
+      evidence: evidenceColumns(Array.from(this.entities, ([key, { list }]) => [key, list])),
+      floor: this.floor,
+    };
   }
 
   static fromJSON<V>(snapshot: TemporalIndexSnapshot<V>, implies?: Implication<V>): TemporalIndex<V> {
     const index = new TemporalIndex<V>(implies);
     index.floor = snapshot.floor;
-    for (const [key, list] of snapshot.entries) {
+    for (const [key, list] of evidenceFromColumns(snapshot.evidence)) {
       index.entities.set(key, {
         list,
         readings: null,
