@@ -51,7 +51,12 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     logger.info({ appended, skipped }, 'corpus imported');
   }
   const checkpoints = new SqliteCheckpointStore(config.SQLITE_PATH);
-  const engine = new ProjectionEngine(store, { checkpoints, checkpointIntervalMs: config.CHECKPOINT_INTERVAL_MS });
+  const engine = new ProjectionEngine(store, {
+    checkpoints,
+    checkpointIntervalMs: config.CHECKPOINT_INTERVAL_MS,
+    // A restart then replays more of the log; nothing is lost.
+    onCheckpointFailed: (err) => logger.warn({ err }, 'could not save checkpoints; will try again'),
+  });
   await engine.start();
   logger.info(
     {

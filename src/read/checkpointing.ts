@@ -65,6 +65,21 @@ const WAIT_PER_SAVE_TIME = 50;
  * Saves every read model at the engine's position: every `intervalMs`, or less often
  * when saves take long (see WAIT_PER_SAVE_TIME), and on demand.
  */
+export interface PeriodicOptions {
+  intervalMs: number;
+  /** The read models as they are now, and the position they were folded to. */
+  current: () => {
+    position: number;
+    models: ReadModels;
+    versions: Record<ProjectionName, number>;
+    updates: SavedUpdates | null;
+  };
+  /** A timed save failed (the next is tried all the same); a save on demand rejects instead. */
+  onSaveFailed?: (err: unknown) => void;
+  /** The clock saves are timed by (milliseconds). */
+  now?: () => number;
+}
+
 export class PeriodicCheckpoints {
   private timer: NodeJS.Timeout | null = null;
   private savedPosition = -1;
@@ -72,14 +87,7 @@ export class PeriodicCheckpoints {
 
   constructor(
     private readonly checkpoints: CheckpointStore,
-    private readonly intervalMs: number,
-    private readonly current: () => {
-      position: number;
-      models: ReadModels;
-      versions: Record<ProjectionName, number>;
-      updates: SavedUpdates | null;
-    },
-    private readonly now: () => number = () => performance.now(),
+    private readonly options: PeriodicOptions,
   ) {}
 
   /** Saves now, then on a timer that does not keep the process alive. */
@@ -90,22 +98,27 @@ export class PeriodicCheckpoints {
   private schedule(lastSaveMs: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(
-      () => void this.timedSave().then(this.schedule.bind(this), () => this.schedule(0)),
-      Math.max(this.intervalMs, WAIT_PER_SAVE_TIME * lastSaveMs),
+      () =>
+        void this.timedSave().then(this.schedule.bind(this), (err: unknown) => {
+          this.options.onSaveFailed?.(err);
+          this.schedule(0);
+        }),
+      Math.max(this.options.intervalMs, WAIT_PER_SAVE_TIME * lastSaveMs),
     );
     this.timer.unref();
   }
 
   /** Saves, and says how long it took. */
   private async timedSave(): Promise<number> {
-    const t = this.now();
+    const now = this.options.now ?? (() => performance.now());
+    const t = now();
     await this.save();
-    return this.now() - t;
+    return now() - t;
   }
 
   /** Never ahead of the log: the position saved is one the models were folded to from it. */
   async save(): Promise<void> {
-    const { position, models, versions, updates } = this.current();
+    const { position, models, versions, updates } = this.options.current();
     if (position === this.savedPosition) return;
     await this.checkpoints.save([
       ...NAMES.map((name) => ({

@@ -13,6 +13,8 @@ export interface EngineOptions {
   checkpoints?: CheckpointStore;
   /** How often to save checkpoints while events arrive. */
   checkpointIntervalMs?: number;
+  /** A periodic checkpoint could not be saved; the read models go on, and the next save is tried. */
+  onCheckpointFailed?: (err: unknown) => void;
   /** Overrides projection versions (tests use it to stand for a changed fold). */
   versions?: Partial<Record<ProjectionName, number>>;
   /** Fold the whole log rather than restore the checkpoints (which are then replaced). */
@@ -50,14 +52,18 @@ export class ProjectionEngine {
   ) {
     this.feed = new ChangeFeed(options.updatesKept ?? 10_000);
     for (const name of NAMES) this.servedVersion[name] = this.versionOf(name);
-    const { checkpoints, checkpointIntervalMs = 30_000 } = options;
+    const { checkpoints, checkpointIntervalMs = 30_000, onCheckpointFailed } = options;
     this.periodic = checkpoints
-      ? new PeriodicCheckpoints(checkpoints, checkpointIntervalMs, () => ({
-          position: this.position,
-          models: this.models,
-          versions: this.servedVersion,
-          updates: this.feed.snapshot(),
-        }))
+      ? new PeriodicCheckpoints(checkpoints, {
+          intervalMs: checkpointIntervalMs,
+          current: () => ({
+            position: this.position,
+            models: this.models,
+            versions: this.servedVersion,
+            updates: this.feed.snapshot(),
+          }),
+          onSaveFailed: onCheckpointFailed,
+        })
       : null;
   }
 

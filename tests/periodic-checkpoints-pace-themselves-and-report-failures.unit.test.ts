@@ -28,12 +28,14 @@ const versions = Object.fromEntries(Object.entries(PROJECTIONS).map(([n, p]) => 
 function periodic(store: CheckpointStore, intervalMs: number, clock: { now: number }) {
   let position = 0;
   const models = initReadModels();
-  return new PeriodicCheckpoints(
-    store,
+  const failures: unknown[] = [];
+  const checkpoints = new PeriodicCheckpoints(store, {
     intervalMs,
-    () => ({ position: ++position, models, versions, updates: null }),
-    () => clock.now,
-  );
+    current: () => ({ position: ++position, models, versions, updates: null }),
+    onSaveFailed: (err) => failures.push(err),
+    now: () => clock.now,
+  });
+  return { checkpoints, failures };
 }
 
 beforeEach(() => jest.useFakeTimers());
@@ -46,7 +48,7 @@ const settle = async () => {
 
 test('given saves that take 2 ms, when time passes, then one is saved every interval of 100 ms', async () => {
   const { clock, saved, store } = slowStore(2);
-  const checkpoints = periodic(store, 100, clock);
+  const { checkpoints } = periodic(store, 100, clock);
   await checkpoints.start();
   for (let i = 0; i < 3; i++) {
     jest.advanceTimersByTime(100);
@@ -58,7 +60,7 @@ test('given saves that take 2 ms, when time passes, then one is saved every inte
 
 test('given saves that take 1 s, when time passes, then the next waits 50 s, not the interval of 100 ms', async () => {
   const { clock, saved, store } = slowStore(1000);
-  const checkpoints = periodic(store, 100, clock);
+  const { checkpoints } = periodic(store, 100, clock);
   await checkpoints.start();
   expect(saved).toHaveLength(1);
   jest.advanceTimersByTime(49_999);
@@ -72,4 +74,26 @@ test('given saves that take 1 s, when time passes, then the next waits 50 s, not
   jest.advanceTimersByTime(1_000_000);
   await settle();
   expect(saved).toHaveLength(3);
+});
+
+test('given a store that refuses saves, when time passes, then each failure is reported and saves go on', async () => {
+  const { clock, saved, store } = slowStore(2);
+  let refuse = false;
+  const refusing: CheckpointStore = {
+    ...store,
+    save: (cps) => (refuse ? Promise.reject(new Error('disk full')) : store.save(cps)),
+  };
+  const { checkpoints, failures } = periodic(refusing, 100, clock);
+  await checkpoints.start();
+  refuse = true;
+  for (let i = 0; i < 2; i++) {
+    jest.advanceTimersByTime(100);
+    await settle();
+  }
+  expect(failures).toEqual([new Error('disk full'), new Error('disk full')]);
+  refuse = false;
+  jest.advanceTimersByTime(100);
+  await settle();
+  expect(saved).toHaveLength(2);
+  await checkpoints.stop();
 });
