@@ -19,6 +19,8 @@ import { TemporalIndex, type IndexedEntity, type TemporalIndexSnapshot } from '.
 export type Status = 'member' | 'not-member';
 export type MembershipState = TemporalIndex<Status>;
 
+const isMember = (v: Status) => v === 'member';
+
 /** A change of membership implies the opposite just before it: a suspension, membership; a join, none. */
 const opposite = (v: Status): Status => (v === 'member' ? 'not-member' : 'member');
 
@@ -110,7 +112,8 @@ export function membershipAt(
   const unknown: UnknownEntry[] = [];
   let renamed = false;
   for (const { countryId, country, entity } of keysByName(state, nameOf)) {
-    const r = state.readEntity(entity, q);
+    const r = state.readEntity(entity, q, isMember);
+    if (r === undefined) continue;
     if (r === null) {
       const first = state.firstEvidence(entity, q.knownAt);
       if (first) unknown.push({ country: nameOf(countryId), countryId, firstEvidence: first.occurred.earliest });

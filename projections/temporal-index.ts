@@ -185,8 +185,18 @@ export class TemporalIndex<V> {
     return this.entities.get(key);
   }
 
-  /** As `read`, for an entity of this index. */
-  readEntity(entity: IndexedEntity<V>, q: TemporalQuery): Reading<V> | null {
+  /**
+   * As `read`, for an entity of this index. With `wanted`, a reading that would be made
+   * for this read alone, of a certain value that is not wanted, is not made: undefined
+   * says so (a read of every member skips a third of those, the not-members, so).
+   */
+  readEntity(entity: IndexedEntity<V>, q: TemporalQuery): Reading<V> | null;
+  readEntity(entity: IndexedEntity<V>, q: TemporalQuery, wanted: (value: V) => boolean): Reading<V> | null | undefined;
+  readEntity(
+    entity: IndexedEntity<V>,
+    q: TemporalQuery,
+    wanted?: (value: V) => boolean,
+  ): Reading<V> | null | undefined {
     const asOf = dayNumber(q.asOf);
     const knownAt = q.knownAt === null ? null : dayNumber(q.knownAt);
     // Known by the date read, what was known has usually all begun by then: its tail decides, with no search of the
@@ -215,7 +225,14 @@ export class TemporalIndex<V> {
     }
     if (knownAt === null || knownAt >= r.sharedFrom[i]!) return reading;
     const begun = (r.begun ??= lastBegun(list, r.points));
-    return readAt(list, q.asOf, q.knownAt, this.floor, blocksOf(entity).steps(q.knownAt!), undefined, begun[i]);
+    const steps = blocksOf(entity).steps(q.knownAt!);
+    let last = begun[i]!;
+    if (last >= 0 && !steps.visible(last)) last = steps.previous(last);
+    // The last piece visible decides the value, unless it is a change whose range asOf falls in (then uncertain).
+    const decides = last >= 0 ? list[last]! : null;
+    if (wanted && decides && !wanted(decides.value) && !(decides.kind === 'change' && q.asOf < decides.occurred.latest))
+      return undefined;
+    return readAt(list, q.asOf, q.knownAt, this.floor, steps, undefined, last);
   }
 
   /** The day from which the pieces that decide a reading (see ReadSpan) are visible, or not, as with everything known. */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { qualify, readAt, withImplied, type Evidence, type Floor } from '../projections/evidence';
+import { membershipAt, type Status } from '../projections/membership';
 import { SortedLog } from '../projections/sorted-log';
 import { TemporalIndex } from '../projections/temporal-index';
 
@@ -110,6 +111,47 @@ test('as-of reads from the incremental index equal a fresh read of the same evid
             expect(seen(got)).toEqual(seen(want));
           }
         }
+      },
+    ),
+    { numRuns: Number(process.env.FAST_CHECK_RUNS ?? 200) },
+  );
+});
+
+/**
+ * A read of every member skips making the readings of states that are certainly not
+ * members: it must still list exactly the states a fresh read calls members, or
+ * possibly members (inside the range of a change), as known at any date.
+ */
+test('membership lists exactly the states a fresh read of their evidence calls members or possible members', () => {
+  const byEarliest = (x: Evidence<string>, y: Evidence<string>) =>
+    x.occurred.earliest < y.occurred.earliest ? -1 : x.occurred.earliest > y.occurred.earliest ? 1 : 0;
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.constantFrom('country-a', 'country-b', 'country-c'), evidence), {
+        minLength: 1,
+        maxLength: 40,
+      }),
+      (facts) => {
+        const opposite = (v: Status): Status => (v === 'member' ? 'not-member' : 'member');
+        const index = new TemporalIndex<Status>(opposite);
+        const lists = new Map<string, Evidence<string>[]>();
+        facts.forEach(([country, { retract: _retract, ...e }], i) => {
+          const item = { ...e, eventId: `e${i}` } as Evidence<Status>;
+          index.add(country, { ...item });
+          lists.set(country, [...(lists.get(country) ?? []), ...withImplied<string>(item, opposite as never)]);
+        });
+        for (const asOf of dates)
+          for (const knownAt of [null, ...dates]) {
+            const want = [...lists]
+              .flatMap(([country, list]) => {
+                const r = readAt([...list].sort(byEarliest), asOf, knownAt);
+                if (!r || (r.value !== 'member' && !r.uncertain)) return [];
+                return [`${country} ${r.uncertain ? 'possibly-member' : 'member'}`];
+              })
+              .sort();
+            const got = membershipAt(index, { asOf, knownAt }, (id) => id).members;
+            expect(got.map((m) => `${m.countryId} ${m.status}`)).toEqual(want);
+          }
       },
     ),
     { numRuns: Number(process.env.FAST_CHECK_RUNS ?? 200) },
