@@ -143,6 +143,10 @@ export interface ReadSpan {
   usedFloor: boolean;
 }
 
+/** Whether a reading that rests on `last` is uncertain at `asOf`: inside the range of a change dated by one. */
+export const uncertainAt = (last: Evidence<unknown>, asOf: string): boolean =>
+  last.kind === 'change' && asOf < last.occurred.latest;
+
 /**
  * The value at `asOf` from evidence ordered by start: the latest evidence that has
  * begun (and is visible at `knownAt`: reported, not retracted) decides. Before any
@@ -189,7 +193,7 @@ export function readAt<V>(
   }
   const last = list[i]!;
   const confirmedLater = next !== null && next.kind === 'attestation' && next.value === last.value;
-  if (last.kind === 'change' && asOf < last.occurred.latest) {
+  if (uncertainAt(last, asOf)) {
     if (span) setSpan(span, i, i, i, n, false);
     return {
       value: last.value,

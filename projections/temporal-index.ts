@@ -5,6 +5,7 @@ import {
   insertEvidence,
   readAt,
   segments,
+  uncertainAt,
   withImplied,
   type Evidence,
   type Floor,
@@ -228,10 +229,9 @@ export class TemporalIndex<V> {
     const steps = blocksOf(entity).steps(q.knownAt!);
     let last = begun[i]!;
     if (last >= 0 && !steps.visible(last)) last = steps.previous(last);
-    // The last piece visible decides the value, unless it is a change whose range asOf falls in (then uncertain).
+    // The last piece visible decides the value (an uncertain one is made whatever it is).
     const decides = last >= 0 ? list[last]! : null;
-    if (wanted && decides && !wanted(decides.value) && !(decides.kind === 'change' && q.asOf < decides.occurred.latest))
-      return undefined;
+    if (wanted && decides && !wanted(decides.value) && !uncertainAt(decides, q.asOf)) return undefined;
     return readAt(list, q.asOf, q.knownAt, this.floor, steps, undefined, last);
   }
 

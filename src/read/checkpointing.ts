@@ -61,10 +61,6 @@ export async function restoreCheckpoints(
  */
 const WAIT_PER_SAVE_TIME = 50;
 
-/**
- * Saves every read model at the engine's position: every `intervalMs`, or less often
- * when saves take long (see WAIT_PER_SAVE_TIME), and on demand.
- */
 export interface PeriodicOptions {
   intervalMs: number;
   /** The read models as they are now, and the position they were folded to. */
@@ -80,6 +76,10 @@ export interface PeriodicOptions {
   now?: () => number;
 }
 
+/**
+ * Saves every read model at the engine's position: every `intervalMs`, or less often
+ * when saves take long (see WAIT_PER_SAVE_TIME), and on demand.
+ */
 export class PeriodicCheckpoints {
   private timer: NodeJS.Timeout | null = null;
   private savedPosition = -1;
