@@ -14,7 +14,7 @@ import {
 } from './evidence';
 import type { NameOf } from './entities';
 import type { Projection, TemporalQuery } from './projection';
-import { TemporalIndex, type IndexedEntity, type TemporalIndexSnapshot } from './temporal-index';
+import { TemporalIndex, dayQuery, type IndexedEntity, type TemporalIndexSnapshot } from './temporal-index';
 
 export type Status = 'member' | 'not-member';
 export type MembershipState = TemporalIndex<Status>;
@@ -111,8 +111,9 @@ export function membershipAt(
   const members: MemberEntry[] = [];
   const unknown: UnknownEntry[] = [];
   let renamed = false;
+  const days = dayQuery(q);
   for (const { countryId, country, entity } of keysByName(state, nameOf)) {
-    const r = state.readEntity(entity, q, isMember);
+    const r = state.readEntity(entity, days, isMember);
     if (r === undefined) continue;
     if (r === null) {
       const first = state.firstEvidence(entity, q.knownAt);

@@ -15,10 +15,11 @@ import {
   type Segment,
 } from './evidence';
 import { isVisibleAt, retractionOf, type TemporalQuery, type Visibility } from './projection';
-import { dayNumber, lastAtOrBeforeDay } from './day-number';
+import { dayNumber } from './day-number';
 import { evidenceColumns, evidenceFromColumns, type EvidenceColumns } from './evidence-columns';
 import { KnownTails } from './known-tails';
 import { ReportedBlocks } from './visible-steps';
+import { ReadingsByPoint } from './readings-by-point';
 
 export interface TemporalIndexSnapshot<V> {
   evidence: EvidenceColumns<V>;
@@ -61,13 +62,12 @@ export class TemporalIndex<V> {
     // Keep the dates sorted as they come (a live fold reads after every event; re-sorting would cost n log n each time).
     const r = entity.readings;
     if (r) {
+      const points = [...r.dates];
       for (const piece of pieces) {
-        insertPoint(r, piece.occurred.earliest);
-        if (piece.kind === 'change') insertPoint(r, piece.occurred.latest);
+        insertPoint(points, piece.occurred.earliest);
+        if (piece.kind === 'change') insertPoint(points, piece.occurred.latest);
       }
-      r.readings = [];
-      r.sharedFrom = [];
-      r.begun = null;
+      entity.readings = new ReadingsByPoint(points, entity.list);
     }
   }
 
@@ -173,7 +173,7 @@ export class TemporalIndex<V> {
    */
   read(key: string, q: TemporalQuery): Reading<V> | null {
     const entity = this.entities.get(key);
-    return entity ? this.readEntity(entity, q) : null;
+    return entity ? this.readEntity(entity, dayQuery(q)) : null;
   }
 
   /**
@@ -191,15 +191,10 @@ export class TemporalIndex<V> {
    * for this read alone, of a certain value that is not wanted, is not made: undefined
    * says so (a read of every member skips a third of those, the not-members, so).
    */
-  readEntity(entity: IndexedEntity<V>, q: TemporalQuery): Reading<V> | null;
-  readEntity(entity: IndexedEntity<V>, q: TemporalQuery, wanted: (value: V) => boolean): Reading<V> | null | undefined;
-  readEntity(
-    entity: IndexedEntity<V>,
-    q: TemporalQuery,
-    wanted?: (value: V) => boolean,
-  ): Reading<V> | null | undefined {
-    const asOf = dayNumber(q.asOf);
-    const knownAt = q.knownAt === null ? null : dayNumber(q.knownAt);
+  readEntity(entity: IndexedEntity<V>, q: DayQuery): Reading<V> | null;
+  readEntity(entity: IndexedEntity<V>, q: DayQuery, wanted: (value: V) => boolean): Reading<V> | null | undefined;
+  readEntity(entity: IndexedEntity<V>, q: DayQuery, wanted?: (value: V) => boolean): Reading<V> | null | undefined {
+    const { asOfDay: asOf, knownAtDay: knownAt } = q;
     // Known by the date read, what was known has usually all begun by then: its tail decides, with no search of the
     // points. Known later, evidence known then has usually begun after the date read, and the tail seldom decides.
     if (knownAt !== null && knownAt <= asOf) {
@@ -207,27 +202,21 @@ export class TemporalIndex<V> {
       if (tail !== undefined) return tail;
     }
     const { list } = entity;
-    let r = entity.readings;
-    if (!r) {
-      const points = changePoints(list, this.floorAt(null));
-      entity.readings = r = { points, days: points.map(dayNumber), readings: [], sharedFrom: [], begun: null };
-    }
+    const points = (entity.readings ??= new ReadingsByPoint(changePoints(list, this.floorAt(null)), list));
     // Before every point there is no evidence and no floor, whatever is known.
-    const i = lastAtOrBeforeDay(r.days, asOf);
+    const i = points.find(asOf);
     if (i < 0) return null;
-    // Computed on first use, so memory follows the dates actually read.
-    // undefined: not yet computed; null (every piece of evidence there retracted) is kept like any reading.
-    let reading = r.readings[i];
-    if (reading === undefined) {
+    let sharedFrom = points.sharedFrom(i);
+    // Made on first use, so memory follows the dates actually read. A read made for its knownAt needs no lookup of it.
+    if (sharedFrom === undefined) {
       const span = blankSpan();
-      r.readings[i] = reading = readAt(list, r.points[i]!, null, this.floor, undefined, span);
+      const reading = readAt(list, points.dates[i]!, null, this.floor, undefined, span);
       if (reading) reading.shared = true;
-      r.sharedFrom[i] = this.knownFrom(entity, span);
+      points.keep(i, reading, (sharedFrom = this.knownFrom(entity, span)));
     }
-    if (knownAt === null || knownAt >= r.sharedFrom[i]!) return reading;
-    const begun = (r.begun ??= lastBegun(list, r.points));
-    const steps = blocksOf(entity).steps(q.knownAt!);
-    let last = begun[i]!;
+    if (knownAt === null || knownAt >= sharedFrom) return points.readings[i]!;
+    const steps = blocksOf(entity).steps(q.knownAt!, knownAt);
+    let last = points.begun(i);
     if (last >= 0 && !steps.visible(last)) last = steps.previous(last);
     // The last piece visible decides the value (an uncertain one is made whatever it is).
     const decides = last >= 0 ? list[last]! : null;
@@ -259,12 +248,11 @@ export class TemporalIndex<V> {
 export interface IndexedEntity<V> {
   list: Evidence<V>[];
   /**
-   * The reading with everything known from each date where it can change (a piece of
-   * evidence begins, or a dated-by-range change ends) until the next, and from what
-   * day known it holds: reads are a binary search over these. Null until first read;
-   * dropped when a retraction or a floor changes what it says.
+   * The dates where its reading can change, and the reading with everything known at each
+   * (see ReadingsByPoint). Null until first read; dropped when a retraction or a floor
+   * changes what it says.
    */
-  readings: Readings<V> | null;
+  readings: ReadingsByPoint<V> | null;
   /** For reads as known at a date: its report dates in blocks (see ReportedBlocks). Dropped when its list changes. */
   blocks: ReportedBlocks | null;
   /** For reads as known at a date past what was known then (see KnownTails). Dropped when its list changes. */
@@ -272,6 +260,19 @@ export interface IndexedEntity<V> {
   /** Whether any of its evidence was ever retracted. */
   retracted: boolean;
 }
+
+/** A query with its dates as day numbers, made once for a read of many entities. */
+export interface DayQuery extends TemporalQuery {
+  asOfDay: number;
+  knownAtDay: number | null;
+}
+
+export const dayQuery = (q: TemporalQuery): DayQuery => ({
+  asOf: q.asOf,
+  knownAt: q.knownAt,
+  asOfDay: dayNumber(q.asOf),
+  knownAtDay: q.knownAt === null ? null : dayNumber(q.knownAt),
+});
 
 const blocksOf = (entity: IndexedEntity<unknown>): ReportedBlocks =>
   (entity.blocks ??= new ReportedBlocks(entity.list));
@@ -282,34 +283,8 @@ const tailsOf = <V>(entity: IndexedEntity<V>): KnownTails<V> =>
 const settledAt = (f: Visibility) =>
   dayNumber(f.retractedAt !== null && f.retractedAt > f.reported ? f.retractedAt : f.reported);
 
-interface Readings<V> {
-  points: string[];
-  /** `points` as day numbers, searched without touching the strings. */
-  days: number[];
-  readings: (Reading<V> | null | undefined)[];
-  /** Known at this day (a day number) or later, the reading at the same index is the one of everything known. */
-  sharedFrom: number[];
-  /**
-   * At each point, the last piece of the list begun by it: no piece begins between two points, so a read made
-   * for its own knownAt starts there, with no second search. Null until such a read; dropped when the list changes.
-   */
-  begun: Int32Array | null;
-}
-
-function lastBegun(list: readonly Evidence<unknown>[], points: readonly string[]): Int32Array {
-  const begun = new Int32Array(points.length);
-  let j = 0;
-  for (let i = 0; i < points.length; i++) {
-    while (j < list.length && list[j]!.occurred.earliest <= points[i]!) j++;
-    begun[i] = j - 1;
-  }
-  return begun;
-}
-
-function insertPoint(r: Readings<unknown>, date: string): void {
-  const day = dayNumber(date);
-  const i = lastAtOrBeforeDay(r.days, day);
-  if (r.days[i] === day) return;
-  r.points.splice(i + 1, 0, date);
-  r.days.splice(i + 1, 0, day);
+function insertPoint(points: string[], date: string): void {
+  let i = points.length;
+  while (i > 0 && points[i - 1]! > date) i--;
+  if (points[i - 1] !== date) points.splice(i, 0, date);
 }

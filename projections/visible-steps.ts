@@ -82,24 +82,21 @@ export class ReportedBlocks {
     }
   }
 
-  /** Steps for `knownAt` (a date; with everything known, nothing is skipped by report date). */
-  steps(knownAt: string): VisibleSteps {
-    return new BlockSteps(this.list, this.begins, this.reported, this.earliest, knownAt);
+  /** Steps for `knownAt` (a date, and `k`, its day number; with everything known, nothing is skipped by report date). */
+  steps(knownAt: string, k = dayNumber(knownAt)): VisibleSteps {
+    return new BlockSteps(this.list, this.begins, this.reported, this.earliest, knownAt, k);
   }
 }
 
 class BlockSteps implements VisibleSteps {
-  private readonly k: number;
-
   constructor(
     private readonly list: readonly Visibility[],
     private readonly begins: Int32Array,
     private readonly reported: Int32Array,
     private readonly earliest: Int32Array,
     private readonly knownAt: string,
-  ) {
-    this.k = dayNumber(knownAt);
-  }
+    private readonly k: number,
+  ) {}
 
   lastBegunBy(asOf: string): number {
     return lastAtOrBeforeDay(this.begins, dayNumber(asOf));
