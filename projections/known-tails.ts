@@ -1,5 +1,5 @@
 import { blankSpan, readAt, type Evidence, type Reading } from './evidence';
-import { dayNumber, lastAtOrBeforeDay } from './day-number';
+import { blockedDays, blockedLength, dayNumber, findDay } from './day-number';
 import type { ReportedBlocks } from './visible-steps';
 
 /** Later than any date read: the tail reading is made as of it. */
@@ -19,10 +19,13 @@ const END = '9999-12-31';
  * Built for a list as it is; a list that changes needs a new one.
  */
 export class KnownTails<V> {
-  /** The day number each version begins on, ascending. */
-  private readonly from: Int32Array;
-  /** As of this day number or later, a version's tail reading holds; set with the reading. */
-  private readonly holdsFrom: Int32Array;
+  private readonly versions: number;
+  /**
+   * The day number each version begins on, laid out by `blockedDays`; then from `holds`, per version, as of what
+   * day number or later its tail reading holds, set with the reading. One array: a read of every state touches thousands.
+   */
+  private readonly table: Int32Array;
+  private readonly holds: number;
   /** undefined: not yet made; null (nothing visible) is kept like any reading. */
   private readonly readings: (Reading<V> | null | undefined)[];
 
@@ -37,8 +40,9 @@ export class KnownTails<V> {
     days.sort();
     let n = 0;
     for (const d of days) if (n === 0 || days[n - 1] !== d) days[n++] = d;
-    this.from = days.slice(0, n);
-    this.holdsFrom = new Int32Array(n);
+    this.versions = n;
+    this.holds = blockedLength(n);
+    this.table = blockedDays(days.subarray(0, n), this.holds + n);
     this.readings = new Array<undefined>(n);
   }
 
@@ -48,7 +52,7 @@ export class KnownTails<V> {
    * known then begins after asOf.
    */
   read(asOf: number, knownAt: number, knownDate: string): Reading<V> | null | undefined {
-    const v = lastAtOrBeforeDay(this.from, knownAt);
+    const v = findDay(this.table, this.versions, knownAt);
     if (v < 0) return undefined;
     let reading = this.readings[v];
     if (reading === undefined) {
@@ -59,9 +63,9 @@ export class KnownTails<V> {
       if (reading) reading.shared = true;
       const last = span.last < 0 ? null : this.list[span.last]!;
       // Before a change's range ends, a read is uncertain inside it; before the last piece begins, it reads earlier evidence.
-      this.holdsFrom[v] =
+      this.table[this.holds + v] =
         last === null ? 0 : dayNumber(last.kind === 'change' ? last.occurred.latest : last.occurred.earliest);
     }
-    return asOf >= this.holdsFrom[v]! ? reading : undefined;
+    return asOf >= this.table[this.holds + v]! ? reading : undefined;
   }
 }
