@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,17 @@ const freePort = () =>
     s.once('error', reject);
   });
 
+const ROOT = join(__dirname, '..');
+
+/** The flags `npm start` gives node, from package.json: a benchmark runs the service as users do. */
+export function serviceNodeFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const run = /^exec node (.*?) ?dist\/src\/main\.js$/.exec(scripts.start);
+  if (!run)
+    throw new Error(`package.json's start script is not "exec node [flags] dist/src/main.js": ${scripts.start}`);
+  return run[1]!.split(' ').filter(Boolean);
+}
+
 /**
  * The real service in its own process (its own core), with the corpus: on a fresh
  * SQLite file, or on the one `env.SQLITE_PATH` names (left in place at the end).
@@ -27,8 +38,8 @@ export async function startServer(
   const dbPath = env.SQLITE_PATH ?? join(dir!, 'events.db');
   const port = await freePort();
   const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
-  // The build `npm start` runs (package.json builds it before each benchmark), not the sources through tsx.
-  const child = spawn(process.execPath, [...nodeArgs, join(__dirname, '..', 'dist', 'src', 'main.js')], {
+  // The build `npm start` runs (package.json builds it before each benchmark), with its flags, not the sources through tsx.
+  const child = spawn(process.execPath, [...serviceNodeFlags(), ...nodeArgs, join(ROOT, 'dist', 'src', 'main.js')], {
     env: {
       ...process.env,
       PORT: String(port),
