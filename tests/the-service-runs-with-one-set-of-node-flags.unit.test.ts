@@ -12,4 +12,13 @@ describe('the node flags the service runs with', () => {
     expect(cmd).not.toBeNull();
     expect(JSON.parse(cmd![1]!)).toEqual(['node', ...flags, 'dist/src/main.js']);
   });
+
+  test('given the reads benchmark, when it reads in its own process, then node runs it with the same flags', () => {
+    const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const reads = /&& node (.*) bench\/reads\.ts$/.exec(scripts['bench:reads']!);
+    expect(reads).not.toBeNull();
+    for (const flag of serviceNodeFlags()) expect(reads![1]!.split(' ')).toContain(flag);
+  });
 });
