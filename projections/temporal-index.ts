@@ -59,16 +59,8 @@ export class TemporalIndex<V> {
     this.byEvent?.set(evidence.eventId, { key, evidence: pieces });
     entity.blocks = null;
     entity.tails = null;
-    // Keep the dates sorted as they come (a live fold reads after every event; re-sorting would cost n log n each time).
-    const r = entity.readings;
-    if (r) {
-      const points = [...r.dates];
-      for (const piece of pieces) {
-        insertPoint(points, piece.occurred.earliest);
-        if (piece.kind === 'change') insertPoint(points, piece.occurred.latest);
-      }
-      entity.readings = new ReadingsByPoint(points, entity.list);
-    }
+    // Made again on the next read: changePoints merges the ordered list in one pass, as inserting in place would cost.
+    entity.readings = null;
   }
 
   /** Which entity an event gave evidence about, and the evidence it states. */
@@ -282,9 +274,3 @@ const tailsOf = <V>(entity: IndexedEntity<V>): KnownTails<V> =>
 /** From this day known on, a fact is as visible as with everything known: reported, and retracted if it ever is. */
 const settledAt = (f: Visibility) =>
   dayNumber(f.retractedAt !== null && f.retractedAt > f.reported ? f.retractedAt : f.reported);
-
-function insertPoint(points: string[], date: string): void {
-  let i = points.length;
-  while (i > 0 && points[i - 1]! > date) i--;
-  if (points[i - 1] !== date) points.splice(i, 0, date);
-}
