@@ -18,12 +18,15 @@ const freePort = () =>
 
 const ROOT = join(__dirname, '..');
 
+/** package.json's scripts. */
+export const packageScripts = (): Record<string, string> =>
+  (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+
 /** The flags `npm start` gives node, from package.json: a benchmark runs the service as users do. */
 export function serviceNodeFlags(): string[] {
-  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const run = /^exec node (.*?) ?dist\/src\/main\.js$/.exec(scripts.start);
-  if (!run)
-    throw new Error(`package.json's start script is not "exec node [flags] dist/src/main.js": ${scripts.start}`);
+  const start = packageScripts().start!;
+  const run = /^exec node (.*?) ?dist\/src\/main\.js$/.exec(start);
+  if (!run) throw new Error(`package.json's start script is not "exec node [flags] dist/src/main.js": ${start}`);
   return run[1]!.split(' ').filter(Boolean);
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serviceNodeFlags } from '../bench/server';
+import { packageScripts, serviceNodeFlags } from '../bench/server';
 
 const ROOT = join(__dirname, '..');
 
@@ -14,10 +14,7 @@ describe('the node flags the service runs with', () => {
   });
 
   test('given the reads benchmark, when it reads in its own process, then node runs it with the same flags', () => {
-    const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-      scripts: Record<string, string>;
-    };
-    const reads = /&& node (.*) bench\/reads\.ts$/.exec(scripts['bench:reads']!);
+    const reads = /&& node (.*) bench\/reads\.ts$/.exec(packageScripts()['bench:reads']!);
     expect(reads).not.toBeNull();
     for (const flag of serviceNodeFlags()) expect(reads![1]!.split(' ')).toContain(flag);
   });
