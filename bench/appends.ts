@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { uuidv7 } from '../events/ids';
+import { measureCpuShares, type CpuShares } from './cpu-shares';
 import { ms, printResult } from './result';
 import { BENCH_TOKEN, startServer } from './server';
 
@@ -55,13 +56,12 @@ function rawRowsPerS(batch: number, seconds = 3): number {
 }
 
 /** The same posts against bare Express in its own process (bench/appends-bare.ts). */
-async function bare(batch: number): Promise<number> {
+async function bare(batch: number): Promise<Run> {
   const child = fork(join(__dirname, 'appends-bare.ts'), [], { execArgv: ['--import', 'tsx'] });
   const port = await new Promise<number>((resolve) => child.once('message', (p) => resolve(p as number)));
   try {
-    return (
-      await run(`bare Express, ${batch === 1 ? 'single facts' : 'batches of 100'}`, `http://127.0.0.1:${port}`, batch)
-    ).perS;
+    const label = `bare Express, ${batch === 1 ? 'single facts' : 'batches of 100'}`;
+    return await run(label, `http://127.0.0.1:${port}`, batch, child.pid!);
   } finally {
     child.kill();
   }
@@ -72,12 +72,15 @@ interface Run {
   perS: number;
   p99Ms: number;
   non2xx: number;
+  /** How busy the server's main thread and the machine were (null without /proc). */
+  cpu: CpuShares | null;
 }
 
-/** Posts for SECONDS; returns the ids of every event a 201 acknowledged. */
-async function run(label: string, url: string, batch: number): Promise<Run> {
+/** Posts for SECONDS to the server `pid` listens at `url`; returns the ids of every event a 201 acknowledged. */
+async function run(label: string, url: string, batch: number, pid: number): Promise<Run> {
   const acknowledged: string[] = [];
   let n = 0;
+  const cpuShares = measureCpuShares(pid);
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -99,14 +102,22 @@ async function run(label: string, url: string, batch: number): Promise<Run> {
       },
     ],
   });
+  const cpu = cpuShares.stop();
   const seconds = result.duration;
   const non2xx = result.non2xx;
+  const busy = cpu
+    ? `; the server's main thread ran ${percent(cpu.mainThread)} of the time, the machine was ${percent(cpu.machineIdle)} idle`
+    : '';
   console.log(
     `${label}: ${result.requests.total.toLocaleString()} requests in ${seconds.toFixed(1)} s, ${Math.round(acknowledged.length / seconds).toLocaleString()} events/s acknowledged` +
-      ` (${Math.round(result.requests.average).toLocaleString()} requests/s), latency p50 ${result.latency.p50} ms p99 ${result.latency.p99} ms, non-2xx ${non2xx}, errors ${result.errors}`,
+      ` (${Math.round(result.requests.average).toLocaleString()} requests/s), latency p50 ${result.latency.p50} ms p99 ${result.latency.p99} ms, non-2xx ${non2xx}, errors ${result.errors}${busy}`,
   );
-  return { acknowledged, perS: acknowledged.length / seconds, p99Ms: result.latency.p99, non2xx };
+  return { acknowledged, perS: acknowledged.length / seconds, p99Ms: result.latency.p99, non2xx, cpu };
 }
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+/** A share for the RESULT line, to two decimals (null without /proc). */
+const share = (x: number | undefined) => (x === undefined ? null : Math.round(x * 100) / 100);
 
 async function main() {
   const rawSingle = rawRowsPerS(1);
@@ -118,8 +129,9 @@ async function main() {
   const bareBatch = await bare(100);
   const server = await startServer();
   try {
-    const single = await run('single facts', server.url, 1);
-    const batches = await run('batches of 100', server.url, 100);
+    const pid = server.process.pid!;
+    const single = await run('single facts', server.url, 1, pid);
+    const batches = await run('batches of 100', server.url, 100, pid);
     const acknowledged = [...single.acknowledged, ...batches.acknowledged];
     // Requests still in flight when a run ends may be appended without being counted; acknowledged ones must all be there.
     const db = new Database(server.dbPath, { readonly: true });
@@ -136,13 +148,17 @@ async function main() {
       singleP99Ms: ms(single.p99Ms),
       singleNon2xx: single.non2xx,
       rawSingleTxPerS: Math.round(rawSingle),
-      bareSinglePerS: Math.round(bareSingle),
-      singleOfBare: Math.round((single.perS / bareSingle) * 100) / 100,
+      bareSinglePerS: Math.round(bareSingle.perS),
+      singleOfBare: Math.round((single.perS / bareSingle.perS) * 100) / 100,
+      singleMainThreadBusy: share(single.cpu?.mainThread),
+      bareSingleMainThreadBusy: share(bareSingle.cpu?.mainThread),
+      singleMachineIdle: share(single.cpu?.machineIdle),
       batchEventsPerS: Math.round(batches.perS),
       batchP99Ms: ms(batches.p99Ms),
       batchNon2xx: batches.non2xx,
       rawBatchRowsPerS: Math.round(rawBatch),
-      bareBatchEventsPerS: Math.round(bareBatch),
+      bareBatchEventsPerS: Math.round(bareBatch.perS),
+      batchMainThreadBusy: share(batches.cpu?.mainThread),
       missing,
     });
   } finally {
