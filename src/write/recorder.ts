@@ -1,6 +1,12 @@
 import type { AppendBody, FactInput, FactInputOf } from '../../commands/fact-input';
 import { firstViolation } from '../../commands/rules';
-import { StreamName, SCHEMA_VERSION, type DomainEvent, type RecordedEvent } from '../../events/envelope';
+import {
+  StreamName,
+  SCHEMA_VERSION,
+  type DomainEvent,
+  type NewEventOf,
+  type RecordedEvent,
+} from '../../events/envelope';
 import { uuidv7 } from '../../events/ids';
 import { invalid, isFailure, rejected, unavailable } from '../errors';
 import { Turns } from './turns';
@@ -60,8 +66,10 @@ export class Recorder {
     const deadline = Date.now() + RACE_DEADLINE_MS;
     for (;;) {
       const { head, revision: current } = await this.store.writeBasis(cmd.stream);
-      await this.engine.waitFor(head, CATCH_UP_MS);
-      await this.check(cmd.stream, events);
+      // Usually caught up already (the store hands its commits to the read models before it answers): then no await.
+      if (this.engine.currentPosition < head) await this.engine.waitFor(head, CATCH_UP_MS);
+      const targets = events.some(isRetraction) ? await this.targetsOf(events) : NO_TARGETS;
+      this.check(cmd.stream, events, targets);
       try {
         // Without an expectation from the client, expect what the rules were checked against.
         return await this.store.append(cmd.stream, events, expected ?? (current === -1 ? 'no-stream' : current), {
@@ -126,13 +134,20 @@ export class Recorder {
     return inBatch?.data.published.earliest;
   }
 
-  private async check(stream: string, events: DomainEvent[]): Promise<void> {
+  /** The facts that retractions and corrections in `events` name, as the log has them (null: not in it). */
+  private async targetsOf(events: DomainEvent[]): Promise<Map<string, RecordedEvent | null>> {
     const targets = new Map<string, RecordedEvent | null>();
-    for (const e of events) {
-      if (e.type === 'FactRetracted' || e.type === 'FactCorrected')
-        targets.set(e.data.eventId, await this.store.getEvent(e.data.eventId));
-    }
+    for (const e of events) if (isRetraction(e)) targets.set(e.data.eventId, await this.store.getEvent(e.data.eventId));
+    return targets;
+  }
+
+  private check(stream: string, events: DomainEvent[], targets: ReadonlyMap<string, RecordedEvent | null>): void {
     const v = firstViolation({ models: this.engine.models, stream, today: this.today(), targets }, events);
     if (v) throw rejected(v.message, v.rule, v.field);
   }
 }
+
+const isRetraction = (e: DomainEvent): e is NewEventOf<'FactRetracted' | 'FactCorrected'> =>
+  e.type === 'FactRetracted' || e.type === 'FactCorrected';
+
+const NO_TARGETS: ReadonlyMap<string, RecordedEvent | null> = new Map();
