@@ -68,7 +68,7 @@ export class Recorder {
       const { head, revision: current } = await this.store.writeBasis(cmd.stream);
       // Usually caught up already (the store hands its commits to the read models before it answers): then no await.
       if (this.engine.currentPosition < head) await this.engine.waitFor(head, CATCH_UP_MS);
-      const targets = events.some(isRetraction) ? await this.targetsOf(events) : NO_TARGETS;
+      const targets = events.some(retractsOrCorrects) ? await this.targetsOf(events) : NO_TARGETS;
       this.check(cmd.stream, events, targets);
       try {
         // Without an expectation from the client, expect what the rules were checked against.
@@ -137,7 +137,8 @@ export class Recorder {
   /** The facts that retractions and corrections in `events` name, as the log has them (null: not in it). */
   private async targetsOf(events: DomainEvent[]): Promise<Map<string, RecordedEvent | null>> {
     const targets = new Map<string, RecordedEvent | null>();
-    for (const e of events) if (isRetraction(e)) targets.set(e.data.eventId, await this.store.getEvent(e.data.eventId));
+    for (const e of events)
+      if (retractsOrCorrects(e)) targets.set(e.data.eventId, await this.store.getEvent(e.data.eventId));
     return targets;
   }
 
@@ -147,7 +148,7 @@ export class Recorder {
   }
 }
 
-const isRetraction = (e: DomainEvent): e is NewEventOf<'FactRetracted' | 'FactCorrected'> =>
+const retractsOrCorrects = (e: DomainEvent): e is NewEventOf<'FactRetracted' | 'FactCorrected'> =>
   e.type === 'FactRetracted' || e.type === 'FactCorrected';
 
 const NO_TARGETS: ReadonlyMap<string, RecordedEvent | null> = new Map();
