@@ -194,7 +194,8 @@ export class TemporalIndex<V> {
       if (tail !== undefined) return tail;
     }
     const { list } = entity;
-    const points = (entity.readings ??= new ReadingsByPoint(changePoints(list, this.floorAt(null)), list));
+    // The floor's date is a point even once the floor is retracted: a read known before that still reaches back to it.
+    const points = (entity.readings ??= new ReadingsByPoint(changePoints(list, this.floor), list));
     // Before every point there is no evidence and no floor, whatever is known.
     const i = points.find(asOf);
     if (i < 0) return null;

@@ -58,7 +58,8 @@ test('as-of reads from the incremental index equal a fresh read of the same evid
       fc.array(fc.tuple(evidence, fc.array(date, { maxLength: 3 })), { minLength: 1, maxLength: 40 }),
       fc.array(date, { minLength: 1, maxLength: 5 }),
       date,
-      (steps, finalReads, floorReported) => {
+      fc.option(date, { nil: null }),
+      (steps, finalReads, floorReported, floorRetracted) => {
         // Changes imply the opposite before them, reaching back as far as a floor set part-way through.
         const opposite = (v: string) => (v === 'member' ? 'not-member' : 'member');
         const index = new TemporalIndex<string>(opposite);
@@ -88,6 +89,8 @@ test('as-of reads from the incremental index equal a fresh read of the same evid
             if (!retracted.has(target)) retracted.set(target, retract);
           }
           if (i === Math.floor(steps.length / 2)) index.setFloor(floor);
+          // Retracted later, if at all (the index marks the same floor object, which the fresh read below sees).
+          if (i === Math.floor((steps.length * 3) / 4) && floorRetracted !== null) index.retract('f', floorRetracted);
           warm();
         });
         const fresh = all
