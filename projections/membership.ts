@@ -188,7 +188,7 @@ export function membershipStatusAt(
  * entry is made for that read.
  */
 function entryOf(countryId: string, r: Reading<Status>, nameOf: NameOf, asOf: string): MemberEntry {
-  // Readings made for one read (as known at an early date) are not cached: their entries would only churn the cache.
+  // Readings made for one read alone (of a state with retracted evidence) are not shared: their entries are not kept.
   const shareable = r.shared && (r.supportedUntil === null || (!r.uncertain && r.supportedUntil < asOf));
   const country = nameOf(countryId);
   let entry = shareable ? (r.view as MemberEntry | null) : null;

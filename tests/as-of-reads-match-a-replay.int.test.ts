@@ -99,7 +99,8 @@ test('as-of reads from the incremental index equal a fresh read of the same evid
             x.occurred.earliest < y.occurred.earliest ? -1 : x.occurred.earliest > y.occurred.earliest ? 1 : 0,
           );
         for (const asOf of [...finalReads, ...dates]) {
-          for (const knownAt of [null, ...dates]) {
+          // Known at later dates, then earlier ones: a reading kept at a point must not outlive what it rests on either way.
+          for (const knownAt of [null, ...dates, ...[...dates].reverse()]) {
             const got = index.read('k', { asOf, knownAt });
             const want = readAt(fresh, asOf, knownAt, floor);
             // Everything a reading says but whether it is the shared one, evidence by id.
