@@ -82,12 +82,18 @@ export class ReadingsByPoint<V> {
 
   /** Keeps a reading made at point `i` that holds as known from day number `from` up to `to`, in place of the oldest. */
   keepMade(i: number, reading: Reading<V> | null, from: number, to: number): void {
-    const spans = (this.spans ??= new Int32Array(this.dates.length * KEPT_PER_POINT * 2));
+    let spans = this.spans;
+    if (spans === null) {
+      const slots = this.dates.length * KEPT_PER_POINT;
+      spans = this.spans = new Int32Array(slots * 2);
+      // Sized and filled at once: set far past its end, an array may turn into a dictionary, slow to read.
+      this.kept = new Array<Reading<V> | null>(slots).fill(null);
+    }
     const first = i * KEPT_PER_POINT;
     for (let k = first + KEPT_PER_POINT - 1; k > first; k--) {
       spans[2 * k] = spans[2 * k - 2]!;
       spans[2 * k + 1] = spans[2 * k - 1]!;
-      this.kept[k] = this.kept[k - 1] ?? null;
+      this.kept[k] = this.kept[k - 1]!;
     }
     spans[2 * first] = from;
     spans[2 * first + 1] = to;
