@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../events/envelope';
+import type { DomainEvent, RecordedEvent } from '../events/envelope';
 
 /**
  * A read model: a fold over the log in global order. `apply` mutates the state it
@@ -40,8 +40,8 @@ export const isVisibleAt = (f: Visibility, knownAt: string | null): boolean =>
     ? f.retractedAt === null
     : f.reported <= knownAt && (f.retractedAt === null || f.retractedAt > knownAt);
 
-/** The fact a retraction or correction withdraws, and when that became known. */
-export function retractionOf(e: RecordedEvent): { eventId: string; at: string } | null {
+/** The fact a retraction or correction withdraws, and when that became known (recorded or not yet). */
+export function retractionOf(e: DomainEvent): { eventId: string; at: string } | null {
   return e.type === 'FactRetracted' || e.type === 'FactCorrected'
     ? { eventId: e.data.eventId, at: e.reported.date }
     : null;

@@ -1,13 +1,8 @@
 import type { AppendBody, FactInput, FactInputOf } from '../../commands/fact-input';
 import { firstViolation } from '../../commands/rules';
-import {
-  StreamName,
-  SCHEMA_VERSION,
-  type DomainEvent,
-  type NewEventOf,
-  type RecordedEvent,
-} from '../../events/envelope';
+import { StreamName, SCHEMA_VERSION, type DomainEvent, type RecordedEvent } from '../../events/envelope';
 import { uuidv7 } from '../../events/ids';
+import { retractionOf } from '../../projections/projection';
 import { invalid, isFailure, rejected, unavailable } from '../errors';
 import { Turns } from './turns';
 import { replay } from '../store/idempotency';
@@ -68,7 +63,7 @@ export class Recorder {
       const { head, revision: current } = await this.store.writeBasis(cmd.stream);
       // Usually caught up already (the store hands its commits to the read models before it answers): then no await.
       if (this.engine.currentPosition < head) await this.engine.waitFor(head, CATCH_UP_MS);
-      const targets = events.some(retractsOrCorrects) ? await this.targetsOf(events) : NO_TARGETS;
+      const targets = events.some((e) => retractionOf(e) !== null) ? await this.targetsOf(events) : NO_TARGETS;
       this.check(cmd.stream, events, targets);
       try {
         // Without an expectation from the client, expect what the rules were checked against.
@@ -137,8 +132,10 @@ export class Recorder {
   /** The facts that retractions and corrections in `events` name, as the log has them (null: not in it). */
   private async targetsOf(events: DomainEvent[]): Promise<Map<string, RecordedEvent | null>> {
     const targets = new Map<string, RecordedEvent | null>();
-    for (const e of events)
-      if (retractsOrCorrects(e)) targets.set(e.data.eventId, await this.store.getEvent(e.data.eventId));
+    for (const e of events) {
+      const withdrawn = retractionOf(e)?.eventId;
+      if (withdrawn !== undefined) targets.set(withdrawn, await this.store.getEvent(withdrawn));
+    }
     return targets;
   }
 
@@ -147,8 +144,5 @@ export class Recorder {
     if (v) throw rejected(v.message, v.rule, v.field);
   }
 }
-
-const retractsOrCorrects = (e: DomainEvent): e is NewEventOf<'FactRetracted' | 'FactCorrected'> =>
-  e.type === 'FactRetracted' || e.type === 'FactCorrected';
 
 const NO_TARGETS: ReadonlyMap<string, RecordedEvent | null> = new Map();
